@@ -1,0 +1,33 @@
+/// @file blas.hpp
+/// @brief The library's single matrix-multiply entry point, and the naive loops it is tested against.
+///
+/// Every matrix is row-major and densely packed. This header deliberately includes
+/// neither xtensor nor cblas: Debian's xtensor-blas ships its own `cblas.h` that clashes
+/// with OpenBLAS's, so only `blas.cpp` may see `<cblas.h>`.
+#pragma once
+
+namespace dl {
+
+/// C = alpha * op(A) * op(B) + beta * C, through OpenBLAS.
+///
+/// op(A) is (m, k) and op(B) is (k, n); C is (m, n). When @p trans_a is true, A is stored
+/// as (k, m); when @p trans_b is true, B is stored as (n, k).
+void gemm(bool trans_a, bool trans_b, int m, int n, int k, float alpha, const float* a,
+          const float* b, float beta, float* c);
+/// @copydoc gemm(bool,bool,int,int,int,float,const float*,const float*,float,float*)
+void gemm(bool trans_a, bool trans_b, int m, int n, int k, double alpha, const double* a,
+          const double* b, double beta, double* c);
+
+/// The same contract as gemm(), written as three plain loops: the teaching reference
+/// and the oracle the tests compare the BLAS path against.
+template <class T>
+void naive_gemm(bool trans_a, bool trans_b, int m, int n, int k, T alpha, const T* a, const T* b,
+                T beta, T* c);
+
+/// Sets how many threads OpenBLAS may use (1 or 2 on the book's machine).
+void set_blas_threads(int threads);
+
+/// How many threads OpenBLAS currently uses.
+int blas_threads();
+
+}  // namespace dl

@@ -1,0 +1,38 @@
+/// @file dataset.hpp
+/// @brief A labelled set of images held in memory, and ways to cut it up.
+#pragma once
+
+#include "dl/tensor.hpp"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace dl {
+
+/// Images with one class label each.
+struct ImageDataset {
+    Tensor<float> images;                  ///< (N, C, H, W)
+    std::vector<int> labels;               ///< (N), each in [0, class_names.size())
+    std::vector<std::string> class_names;  ///< (K)
+
+    /// Number of examples N.
+    std::size_t size() const { return labels.size(); }
+};
+
+/// The examples at positions @p indices, in that order.
+ImageDataset select(const ImageDataset& data, const std::vector<std::size_t>& indices);
+
+/// A seeded random sample of @p count examples (all of them if @p count >= size).
+ImageDataset random_subset(const ImageDataset& data, std::size_t count, std::uint64_t seed);
+
+/// Training and validation parts of a dataset.
+struct TrainValidation {
+    ImageDataset train;       ///< What the model learns from.
+    ImageDataset validation;  ///< Held out: what design decisions are judged on.
+};
+
+/// Holds out @p validation_count examples, chosen by a seeded shuffle, as a validation set.
+TrainValidation split_validation(const ImageDataset& data, std::size_t validation_count, std::uint64_t seed);
+
+}  // namespace dl

@@ -1,0 +1,29 @@
+/// @file fashion_mnist.hpp
+/// @brief Finding and loading Fashion-MNIST (Xiao, Rasul & Vollgraf, 2017).
+#pragma once
+
+#include "dl/data/dataset.hpp"
+
+#include <string>
+
+namespace dl {
+
+/// Where Debian's `dataset-fashion-mnist` package installs the four IDX files.
+inline constexpr const char* kDebianFashionMnistDir = "/usr/share/datasets/fashion-mnist";
+
+/// The environment variable that overrides that location.
+inline constexpr const char* kFashionMnistEnv = "DL_FASHION_MNIST_DIR";
+
+/// The folder to read Fashion-MNIST from: @p explicit_dir if non-empty (the `--data`
+/// flag), else $DL_FASHION_MNIST_DIR, else the Debian package's folder. Throws
+/// std::runtime_error naming the folder if it does not exist.
+std::string locate_fashion_mnist(const std::string& explicit_dir = "");
+
+/// Loads the training (60,000) or test (10,000) split from @p dir as images (N, 1, 28, 28)
+/// with pixel values scaled to [0, 1]. Files may be gzipped (`*.gz`) or raw.
+ImageDataset load_fashion_mnist(const std::string& dir, bool train);
+
+/// The ten class names, index = label.
+const std::vector<std::string>& fashion_mnist_classes();
+
+}  // namespace dl

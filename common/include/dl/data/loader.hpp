@@ -1,0 +1,47 @@
+/// @file loader.hpp
+/// @brief Cuts a dataset into mini-batches, reshuffled every epoch from a seed.
+#pragma once
+
+#include "dl/data/dataset.hpp"
+#include "dl/util/random.hpp"
+
+namespace dl {
+
+/// One mini-batch.
+struct Batch {
+    Tensor<float> images;     ///< (B, C, H, W)
+    std::vector<int> labels;  ///< (B)
+};
+
+/// Iterates over a dataset in mini-batches; the last batch may be smaller.
+///
+///     loader.start_epoch();
+///     Batch batch;
+///     while (loader.next(batch)) { ... }
+class DataLoader {
+public:
+    /// @param shuffle draw a fresh seeded order at every start_epoch().
+    DataLoader(const ImageDataset& data, std::size_t batch_size, bool shuffle, std::uint64_t seed);
+
+    /// Begins a new pass over the data.
+    void start_epoch();
+
+    /// Fills @p batch with the next examples; false once the epoch is over.
+    bool next(Batch& batch);
+
+    /// Batches per epoch.
+    std::size_t batches_per_epoch() const;
+
+    /// The dataset being iterated.
+    const ImageDataset& data() const { return data_; }
+
+private:
+    const ImageDataset& data_;
+    std::size_t batch_size_;
+    bool shuffle_;
+    Rng rng_;
+    std::vector<std::size_t> order_;
+    std::size_t position_ = 0;
+};
+
+}  // namespace dl

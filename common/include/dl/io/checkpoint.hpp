@@ -1,0 +1,30 @@
+/// @file checkpoint.hpp
+/// @brief Saving a model's parameters to disk and loading them back, safely.
+#pragma once
+
+#include "dl/layers/layer.hpp"
+
+#include <string>
+
+namespace dl {
+
+/// Writes every parameter of @p model to @p path.
+///
+/// Format (little-endian): the magic "DLCKPT01", format version, scalar size (4 or 8),
+/// an architecture tag (e.g. "resnet20"), the parameter count, each parameter's name and
+/// shape, then the values, and a CRC-32 of everything before it. The file is written to
+/// a temporary name and renamed into place, so a crash never leaves a half-written
+/// checkpoint under @p path.
+template <class T>
+void save_checkpoint(const std::string& path, Layer<T>& model, const std::string& architecture);
+
+/// Loads @p path into @p model's parameters.
+///
+/// Refuses, with std::runtime_error naming the file: a missing, truncated or corrupt file
+/// (checksum mismatch); a different architecture tag; a different scalar type; and a
+/// model whose parameters differ, naming the first mismatching parameter and both shapes.
+/// The model is only modified once every check has passed.
+template <class T>
+void load_checkpoint(const std::string& path, Layer<T>& model, const std::string& architecture);
+
+}  // namespace dl

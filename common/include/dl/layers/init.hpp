@@ -1,0 +1,30 @@
+/// @file init.hpp
+/// @brief Weight initializers: how a layer's parameters start out.
+#pragma once
+
+#include "dl/tensor.hpp"
+#include "dl/util/random.hpp"
+
+#include <string>
+
+namespace dl {
+
+/// The initialization schemes the book compares in chapter 1.
+enum class Init {
+    zeros,    ///< Every weight 0: all units of a layer stay identical forever.
+    uniform,  ///< U(-0.05, 0.05), the same small range whatever the layer's width.
+    xavier,   ///< Glorot & Bengio (2010): U(-a, a), a = sqrt(6 / (fan_in + fan_out)).
+    he,       ///< He et al. (2015): N(0, 2 / fan_in), made for ReLU networks.
+};
+
+/// Parses "zeros", "uniform", "xavier" or "he"; throws std::invalid_argument otherwise.
+Init parse_init(const std::string& name);
+
+/// The name parse_init() accepts for @p init.
+std::string init_name(Init init);
+
+/// Fills @p weights according to @p init for a layer with the given fan-in and fan-out.
+template <class T>
+void initialize(Tensor<T>& weights, Init init, std::size_t fan_in, std::size_t fan_out, Rng& rng);
+
+}  // namespace dl

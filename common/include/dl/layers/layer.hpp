@@ -1,0 +1,68 @@
+/// @file layer.hpp
+/// @brief The layer interface: a forward/backward pair plus named parameters.
+#pragma once
+
+#include "dl/tensor.hpp"
+
+#include <string>
+#include <vector>
+
+namespace dl {
+
+/// A learnable tensor with its gradient. The gradient has the value's shape.
+template <class T>
+struct Parameter {
+    std::string name;   ///< Full name inside its model, e.g. "2.weight".
+    Tensor<T> value;    ///< The parameter itself.
+    Tensor<T> grad;     ///< d(loss)/d(value), accumulated by backward().
+    bool frozen = false;  ///< A frozen parameter is skipped by the optimizers.
+};
+
+/// A layer of a network: forward() computes y from x, backward() turns dL/dy into dL/dx.
+///
+/// Contract:
+/// - forward(x) caches whatever backward() needs and returns y.
+/// - backward(dy) returns dx and **adds** into each parameter's grad. It never zeroes
+///   them: zeroing is the training loop's job (Optimizer::zero_grad()), which is what
+///   lets gradients from several paths through a network add up.
+/// - train()/eval() switch the behaviour of layers that differ between the two
+///   (dropout, batch normalization); other layers ignore it.
+template <class T>
+class Layer {
+public:
+    virtual ~Layer() = default;
+
+    /// Computes the output for input @p x and remembers what backward() needs.
+    virtual Tensor<T> forward(const Tensor<T>& x) = 0;
+
+    /// Given dL/dy for the last forward(), returns dL/dx and adds into parameter grads.
+    virtual Tensor<T> backward(const Tensor<T>& dy) = 0;
+
+    /// The layer's learnable parameters (none by default).
+    virtual std::vector<Parameter<T>*> parameters() { return {}; }
+
+    /// A one-line description, e.g. "Linear(784 -> 256)".
+    virtual std::string name() const = 0;
+
+    /// Switches to training mode (@p on = true) or evaluation mode (@p on = false).
+    virtual void train(bool on = true) { training_ = on; }
+
+    /// Switches to evaluation mode.
+    void eval() { train(false); }
+
+    /// True in training mode.
+    bool is_training() const { return training_; }
+
+protected:
+    bool training_ = true;  ///< Current mode; layers that care read it in forward().
+};
+
+/// Total number of scalar values in @p layer's parameters.
+template <class T>
+std::size_t parameter_count(Layer<T>& layer) {
+    std::size_t count = 0;
+    for (const Parameter<T>* p : layer.parameters()) count += p->value.size();
+    return count;
+}
+
+}  // namespace dl

@@ -1,0 +1,50 @@
+/// @file sequential.hpp
+/// @brief A chain of layers that is itself a layer.
+#pragma once
+
+#include "dl/layers/layer.hpp"
+
+#include <memory>
+#include <utility>
+
+namespace dl {
+
+/// Runs its layers in order on the way forward and in reverse order on the way back.
+///
+/// Parameters are renamed "<index>.<name>" as layers are added, so "2.weight" is the
+/// weight of the third layer; nested chains give "1.0.weight".
+template <class T>
+class Sequential : public Layer<T> {
+public:
+    /// Appends a layer built in place: `net.add<Linear<float>>(784, 256, Init::he, rng)`.
+    template <class L, class... Args>
+    L& add(Args&&... args) {
+        auto layer = std::make_unique<L>(std::forward<Args>(args)...);
+        L& ref = *layer;
+        append(std::move(layer));
+        return ref;
+    }
+
+    /// Appends a layer that was built elsewhere.
+    void append(std::unique_ptr<Layer<T>> layer);
+
+    Tensor<T> forward(const Tensor<T>& x) override;
+    Tensor<T> backward(const Tensor<T>& dy) override;
+    std::vector<Parameter<T>*> parameters() override;
+    std::string name() const override;
+    void train(bool on = true) override;
+
+    /// Number of layers in the chain.
+    std::size_t size() const { return layers_.size(); }
+
+    /// The layer at position @p i.
+    Layer<T>& operator[](std::size_t i) { return *layers_.at(i); }
+
+    /// A multi-line listing: one layer per line with its parameter count.
+    std::string summary();
+
+private:
+    std::vector<std::unique_ptr<Layer<T>>> layers_;
+};
+
+}  // namespace dl

@@ -1,0 +1,33 @@
+/// @file softmax_cross_entropy.hpp
+/// @brief Softmax and cross-entropy fused into one numerically stable loss.
+#pragma once
+
+#include "dl/tensor.hpp"
+
+#include <vector>
+
+namespace dl {
+
+/// The classification loss L = −(1/N) Σₙ log softmax(zₙ)[yₙ].
+///
+/// Fusing softmax into the loss gives the famously simple gradient
+/// dL/dz = (softmax(z) − onehot(y)) / N, and lets the forward pass subtract each row's
+/// maximum before exponentiating so that exp never overflows.
+template <class T>
+class SoftmaxCrossEntropy {
+public:
+    /// Mean loss over the batch. @p logits is (N, K); @p labels holds N class indices in [0, K).
+    T forward(const Tensor<T>& logits, const std::vector<int>& labels);
+
+    /// dL/dlogits (N, K) for the last forward().
+    Tensor<T> backward() const;
+
+    /// softmax(logits) (N, K) from the last forward().
+    const Tensor<T>& probabilities() const { return probs_; }
+
+private:
+    Tensor<T> probs_;          // (N, K)
+    std::vector<int> labels_;  // (N)
+};
+
+}  // namespace dl

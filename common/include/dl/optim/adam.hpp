@@ -1,0 +1,47 @@
+/// @file adam.hpp
+/// @brief Adam (Kingma & Ba, 2015) and AdamW (Loshchilov & Hutter, 2019).
+#pragma once
+
+#include "dl/optim/optimizer.hpp"
+
+#include <unordered_map>
+
+namespace dl {
+
+/// Adam keeps running averages of each gradient (m) and of its square (v), and divides
+/// one by the root of the other, so every weight gets a step of similar size:
+///
+///     m ← β₁m + (1−β₁)g,   v ← β₂v + (1−β₂)g²,   m̂ = m/(1−β₁ᵗ),   v̂ = v/(1−β₂ᵗ)
+///     w ← w − lr·m̂/(√v̂ + ε)
+///
+/// Weight decay: Adam adds λ·w to g (an L2 penalty, which the division then weakens);
+/// AdamW instead shrinks the weight directly, w ← w − lr·λ·w ("decoupled").
+template <class T>
+class Adam : public Optimizer<T> {
+public:
+    /// @param decoupled_weight_decay true for AdamW.
+    explicit Adam(std::vector<ParamGroup<T>> groups, double beta1 = 0.9, double beta2 = 0.999,
+                  double eps = 1e-8, bool decoupled_weight_decay = false);
+    void step() override;
+
+private:
+    struct Moments {
+        Tensor<T> m, v;  // same shape as the parameter
+    };
+    double beta1_, beta2_, eps_;
+    bool decoupled_;
+    long step_count_ = 0;
+    std::unordered_map<const Parameter<T>*, Moments> moments_;
+};
+
+/// AdamW: Adam with decoupled weight decay.
+template <class T>
+class AdamW : public Adam<T> {
+public:
+    /// Same arguments as Adam, with decoupled weight decay switched on.
+    explicit AdamW(std::vector<ParamGroup<T>> groups, double beta1 = 0.9, double beta2 = 0.999,
+                   double eps = 1e-8)
+        : Adam<T>(std::move(groups), beta1, beta2, eps, true) {}
+};
+
+}  // namespace dl

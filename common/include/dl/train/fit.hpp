@@ -1,0 +1,60 @@
+/// @file fit.hpp
+/// @brief The training loop every chapter shares: epochs of mini-batch steps, then validation.
+#pragma once
+
+#include "dl/data/loader.hpp"
+#include "dl/layers/layer.hpp"
+#include "dl/optim/optimizer.hpp"
+
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace dl {
+
+/// What one epoch of training produced.
+struct EpochRecord {
+    int epoch = 0;                 ///< 1-based.
+    double lr = 0;                 ///< Learning rate of the first group at the epoch's end.
+    double train_loss = 0;         ///< Mean loss over the epoch's batches (training mode).
+    double train_accuracy = 0;     ///< Accuracy over the epoch's batches (training mode).
+    double val_loss = 0;           ///< Validation loss after the epoch (NaN without validation data).
+    double val_accuracy = 0;       ///< Validation accuracy after the epoch (NaN without validation data).
+    double seconds = 0;            ///< Wall time of the epoch, validation included.
+    double images_per_second = 0;  ///< Training throughput.
+};
+
+/// Settings of fit().
+struct FitOptions {
+    int epochs = 10;                ///< Passes over the training data.
+    bool verbose = true;            ///< Progress bar and per-epoch table.
+    std::size_t eval_batch = 1000;  ///< Batch size for validation.
+    /// Called before every optimizer step with (epoch, step within the epoch, steps per
+    /// epoch), e.g. to set the learning rate from a schedule.
+    std::function<void(int, std::size_t, std::size_t)> before_step;
+};
+
+/// The result of running a model over a dataset in evaluation mode.
+struct Evaluation {
+    double loss = 0;               ///< Mean softmax cross-entropy.
+    double accuracy = 0;           ///< Fraction classified correctly.
+    std::vector<int> predictions;  ///< (N) predicted classes.
+};
+
+/// Trains @p model with softmax cross-entropy for options.epochs epochs and returns one
+/// record per epoch. Each step: zero the gradients, forward, loss, backward, optimizer step.
+/// @p validation may be empty, in which case no validation figures are computed.
+std::vector<EpochRecord> fit(Layer<float>& model, Optimizer<float>& optimizer, DataLoader& train,
+                             const ImageDataset& validation, const FitOptions& options);
+
+/// Runs @p model in evaluation mode over @p data and measures loss and accuracy.
+Evaluation evaluate(Layer<float>& model, const ImageDataset& data, std::size_t batch_size = 1000);
+
+/// The history as CSV: epoch,lr,train_loss,train_accuracy,val_loss,val_accuracy,seconds.
+std::string history_csv(const std::vector<EpochRecord>& history);
+
+/// Draws loss and accuracy curves (train and validation) into two PNGs:
+/// @p prefix + "loss.png" and @p prefix + "accuracy.png".
+void plot_history(const std::vector<EpochRecord>& history, const std::string& prefix, const std::string& title);
+
+}  // namespace dl

@@ -1,0 +1,32 @@
+/// @file plot.hpp
+/// @brief Line plots as PNG files, drawn by gnuplot.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace dl {
+
+/// One named curve of (x, y) points.
+struct Series {
+    std::string name;       ///< Legend entry.
+    std::vector<double> x;  ///< Abscissae.
+    std::vector<double> y;  ///< Ordinates, one per x.
+};
+
+/// Layout options for plot_lines().
+struct PlotOptions {
+    std::string title;          ///< Printed above the plot.
+    std::string x_label;        ///< Horizontal axis label.
+    std::string y_label;        ///< Vertical axis label.
+    bool log_x = false;         ///< Logarithmic horizontal axis (e.g. learning rates).
+    bool points = true;         ///< Mark each point as well as joining them.
+};
+
+/// Draws @p series into the PNG file @p png_path.
+///
+/// Returns false, after printing a one-line notice, if gnuplot is not installed or fails:
+/// a missing plot never stops a training run.
+bool plot_lines(const std::string& png_path, const std::vector<Series>& series, const PlotOptions& options);
+
+}  // namespace dl

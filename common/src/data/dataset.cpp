@@ -1,0 +1,46 @@
+#include "dl/data/dataset.hpp"
+
+#include "dl/util/random.hpp"
+
+#include <algorithm>
+#include <cstring>
+#include <stdexcept>
+
+namespace dl {
+
+ImageDataset select(const ImageDataset& data, const std::vector<std::size_t>& indices) {
+    ImageDataset out;
+    out.class_names = data.class_names;
+    Shape shape = shape_of(data.images);  // (N, C, H, W)
+    const std::size_t per_image = data.size() == 0 ? 0 : data.images.size() / data.size();
+    shape[0] = indices.size();
+    out.images = Tensor<float>::from_shape(shape);
+    out.labels.reserve(indices.size());
+    for (std::size_t i = 0; i < indices.size(); ++i) {
+        if (indices[i] >= data.size()) throw std::out_of_range("select: index " + std::to_string(indices[i]) + " past the end of the dataset");
+        std::memcpy(out.images.data() + i * per_image, data.images.data() + indices[i] * per_image, per_image * sizeof(float));
+        out.labels.push_back(data.labels[indices[i]]);
+    }
+    return out;
+}
+
+ImageDataset random_subset(const ImageDataset& data, std::size_t count, std::uint64_t seed) {
+    Rng rng(seed);
+    std::vector<std::size_t> order = rng.permutation(data.size());
+    order.resize(std::min(count, data.size()));
+    return select(data, order);
+}
+
+TrainValidation split_validation(const ImageDataset& data, std::size_t validation_count, std::uint64_t seed) {
+    if (validation_count >= data.size()) {
+        throw std::invalid_argument("split_validation: cannot hold out " + std::to_string(validation_count) +
+                                    " of " + std::to_string(data.size()) + " examples");
+    }
+    Rng rng(seed);
+    const std::vector<std::size_t> order = rng.permutation(data.size());
+    const std::vector<std::size_t> held(order.begin(), order.begin() + std::ptrdiff_t(validation_count));
+    const std::vector<std::size_t> kept(order.begin() + std::ptrdiff_t(validation_count), order.end());
+    return {select(data, kept), select(data, held)};
+}
+
+}  // namespace dl

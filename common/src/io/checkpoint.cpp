@@ -1,0 +1,139 @@
+#include "dl/io/checkpoint.hpp"
+
+#include <zlib.h>
+
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <stdexcept>
+#include <unistd.h>
+
+namespace dl {
+
+namespace {
+
+constexpr char kMagic[8] = {'D', 'L', 'C', 'K', 'P', 'T', '0', '1'};
+constexpr std::uint32_t kVersion = 1;
+
+// Appends raw little-endian bytes of a value to a byte buffer.
+template <class V>
+void put(std::string& out, V value) {
+    out.append(reinterpret_cast<const char*>(&value), sizeof value);
+}
+
+void put_string(std::string& out, const std::string& s) {
+    put<std::uint32_t>(out, std::uint32_t(s.size()));
+    out += s;
+}
+
+// Reads values from a byte buffer, refusing to run past its end.
+class Reader {
+public:
+    Reader(const std::string& bytes, std::size_t end, const std::string& path) : bytes_(bytes), end_(end), path_(path) {}
+    template <class V>
+    V get() {
+        V value;
+        std::memcpy(&value, take(sizeof value), sizeof value);
+        return value;
+    }
+    std::string get_string() {
+        const std::uint32_t size = get<std::uint32_t>();
+        return std::string(take(size), size);
+    }
+    const char* take(std::size_t n) {
+        if (n > end_ - pos_) throw std::runtime_error(path_ + ": checkpoint is truncated or malformed");
+        const char* p = bytes_.data() + pos_;
+        pos_ += n;
+        return p;
+    }
+
+private:
+    const std::string& bytes_;
+    std::size_t end_, pos_ = 0;
+    const std::string& path_;
+};
+
+std::uint32_t crc_of(const std::string& bytes, std::size_t length) {
+    return std::uint32_t(crc32(0L, reinterpret_cast<const Bytef*>(bytes.data()), uInt(length)));
+}
+
+}  // namespace
+
+template <class T>
+void save_checkpoint(const std::string& path, Layer<T>& model, const std::string& architecture) {
+    const std::vector<Parameter<T>*> params = model.parameters();
+    std::string bytes(kMagic, sizeof kMagic);
+    put<std::uint32_t>(bytes, kVersion);
+    put<std::uint32_t>(bytes, sizeof(T));
+    put_string(bytes, architecture);
+    put<std::uint32_t>(bytes, std::uint32_t(params.size()));
+    for (const Parameter<T>* p : params) {
+        put_string(bytes, p->name);
+        put<std::uint32_t>(bytes, std::uint32_t(p->value.dimension()));
+        for (std::size_t d : p->value.shape()) put<std::uint64_t>(bytes, d);
+    }
+    for (const Parameter<T>* p : params) bytes.append(reinterpret_cast<const char*>(p->value.data()), p->value.size() * sizeof(T));
+    put<std::uint32_t>(bytes, crc_of(bytes, bytes.size()));
+
+    const std::filesystem::path target(path);
+    if (target.has_parent_path()) std::filesystem::create_directories(target.parent_path());
+    const std::string temporary = path + ".tmp" + std::to_string(::getpid());
+    {
+        std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+        out.write(bytes.data(), std::streamsize(bytes.size()));
+        out.flush();
+        if (!out) throw std::runtime_error(temporary + ": could not write checkpoint (disk full?)");
+    }
+    std::filesystem::rename(temporary, target);  // atomic on one file system
+}
+
+template <class T>
+void load_checkpoint(const std::string& path, Layer<T>& model, const std::string& architecture) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw std::runtime_error(path + ": cannot open checkpoint");
+    const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    if (bytes.size() < sizeof kMagic + 4 || std::memcmp(bytes.data(), kMagic, sizeof kMagic) != 0) {
+        throw std::runtime_error(path + ": not a checkpoint of this book (bad magic)");
+    }
+    const std::size_t body = bytes.size() - 4;
+    std::uint32_t stored_crc;
+    std::memcpy(&stored_crc, bytes.data() + body, 4);
+    if (stored_crc != crc_of(bytes, body)) {
+        throw std::runtime_error(path + ": checkpoint is corrupt or truncated (checksum mismatch)");
+    }
+    Reader reader(bytes, body, path);
+    reader.take(sizeof kMagic);
+    const auto version = reader.get<std::uint32_t>();
+    if (version != kVersion) throw std::runtime_error(path + ": checkpoint format version " + std::to_string(version) + ", this build reads " + std::to_string(kVersion));
+    const auto scalar = reader.get<std::uint32_t>();
+    if (scalar != sizeof(T)) throw std::runtime_error(path + ": checkpoint holds " + std::to_string(scalar * 8) + "-bit values, the model uses " + std::to_string(sizeof(T) * 8) + "-bit");
+    const std::string stored_arch = reader.get_string();
+    if (stored_arch != architecture) {
+        throw std::runtime_error(path + ": checkpoint is of architecture '" + stored_arch + "', expected '" + architecture + "'");
+    }
+    const std::vector<Parameter<T>*> params = model.parameters();
+    const auto count = reader.get<std::uint32_t>();
+    for (std::uint32_t i = 0; i < count; ++i) {
+        const std::string name = reader.get_string();
+        Shape shape(reader.get<std::uint32_t>());
+        for (std::size_t& d : shape) d = std::size_t(reader.get<std::uint64_t>());
+        if (i >= params.size()) throw std::runtime_error(path + ": checkpoint has extra parameter '" + name + "' " + shape_string(shape) + " that the model lacks");
+        const Shape expected = shape_of(params[i]->value);
+        if (name != params[i]->name || shape != expected) {
+            throw std::runtime_error(path + ": parameter #" + std::to_string(i) + " is '" + name + "' " + shape_string(shape) +
+                                     " in the checkpoint but '" + params[i]->name + "' " + shape_string(expected) + " in the model");
+        }
+    }
+    if (count < params.size()) throw std::runtime_error(path + ": checkpoint lacks parameter '" + params[count]->name + "' " + shape_string(shape_of(params[count]->value)) + " of the model");
+    std::vector<const char*> sources;
+    for (const Parameter<T>* p : params) sources.push_back(reader.take(p->value.size() * sizeof(T)));
+    for (std::size_t i = 0; i < params.size(); ++i) std::memcpy(params[i]->value.data(), sources[i], params[i]->value.size() * sizeof(T));
+}
+
+template void save_checkpoint<float>(const std::string&, Layer<float>&, const std::string&);
+template void save_checkpoint<double>(const std::string&, Layer<double>&, const std::string&);
+template void load_checkpoint<float>(const std::string&, Layer<float>&, const std::string&);
+template void load_checkpoint<double>(const std::string&, Layer<double>&, const std::string&);
+
+}  // namespace dl

@@ -1,0 +1,64 @@
+#include "dl/layers/activations.hpp"
+
+#include <cmath>
+#include <stdexcept>
+
+namespace dl {
+
+template <class T>
+Tensor<T> Activation<T>::forward(const Tensor<T>& x) {
+    input_ = x;
+    output_ = Tensor<T>::from_shape(x.shape());
+    const T* in = input_.data();
+    T* out = output_.data();
+    for (std::size_t i = 0; i < input_.size(); ++i) out[i] = value(in[i]);
+    return output_;
+}
+
+template <class T>
+Tensor<T> Activation<T>::backward(const Tensor<T>& dy) {
+    if (dy.size() != input_.size()) {
+        throw std::invalid_argument(this->name() + ": gradient " + shape_string(shape_of(dy)) +
+                                    " does not match the forward input " + shape_string(shape_of(input_)));
+    }
+    Tensor<T> dx = Tensor<T>::from_shape(input_.shape());
+    const T* x = input_.data();
+    const T* y = output_.data();
+    const T* g = dy.data();
+    T* out = dx.data();
+    for (std::size_t i = 0; i < dx.size(); ++i) out[i] = g[i] * slope(x[i], y[i]);
+    return dx;
+}
+
+template <class T>
+std::string LeakyReLU<T>::name() const { return "LeakyReLU(" + std::to_string(a_) + ")"; }
+
+template <class T>
+std::string ELU<T>::name() const { return "ELU(" + std::to_string(alpha_) + ")"; }
+
+template <class T>
+T ELU<T>::value(T x) const { return x > T(0) ? x : alpha_ * std::expm1(x); }
+
+template <class T>
+T Sigmoid<T>::value(T x) const {
+    // Two forms so that exp never overflows.
+    if (x >= T(0)) return T(1) / (T(1) + std::exp(-x));
+    const T e = std::exp(x);
+    return e / (T(1) + e);
+}
+
+template <class T>
+T Tanh<T>::value(T x) const { return std::tanh(x); }
+
+#define DL_INSTANTIATE(Class) \
+    template class Class<float>; \
+    template class Class<double>;
+DL_INSTANTIATE(Activation)
+DL_INSTANTIATE(ReLU)
+DL_INSTANTIATE(LeakyReLU)
+DL_INSTANTIATE(ELU)
+DL_INSTANTIATE(Sigmoid)
+DL_INSTANTIATE(Tanh)
+#undef DL_INSTANTIATE
+
+}  // namespace dl

@@ -1,0 +1,51 @@
+#include "dl/losses/softmax_cross_entropy.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <stdexcept>
+
+namespace dl {
+
+template <class T>
+T SoftmaxCrossEntropy<T>::forward(const Tensor<T>& logits, const std::vector<int>& labels) {
+    if (logits.dimension() != 2 || logits.shape(0) != labels.size()) {
+        throw std::invalid_argument("SoftmaxCrossEntropy: logits " + shape_string(shape_of(logits)) +
+                                    " do not match " + std::to_string(labels.size()) + " labels");
+    }
+    const std::size_t n = logits.shape(0), k = logits.shape(1);
+    probs_ = Tensor<T>::from_shape({n, k});
+    labels_ = labels;
+    double total = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        const T* z = logits.data() + i * k;
+        T* p = probs_.data() + i * k;
+        const int label = labels[i];
+        if (label < 0 || std::size_t(label) >= k) {
+            throw std::invalid_argument("SoftmaxCrossEntropy: label " + std::to_string(label) +
+                                        " out of range [0, " + std::to_string(k) + ")");
+        }
+        const T max_z = *std::max_element(z, z + k);  // subtract it: exp(z - max) <= 1
+        T sum = 0;
+        for (std::size_t j = 0; j < k; ++j) sum += (p[j] = std::exp(z[j] - max_z));
+        for (std::size_t j = 0; j < k; ++j) p[j] /= sum;
+        // log softmax(z)[y] = z[y] - max - log Σ exp(z - max): no log of a tiny probability.
+        total -= double(z[label] - max_z - std::log(sum));
+    }
+    return T(total / double(n));
+}
+
+template <class T>
+Tensor<T> SoftmaxCrossEntropy<T>::backward() const {
+    Tensor<T> dlogits = probs_;  // (N, K)
+    const std::size_t n = probs_.shape(0), k = probs_.shape(1);
+    for (std::size_t i = 0; i < n; ++i) {
+        dlogits(i, std::size_t(labels_[i])) -= T(1);
+        for (std::size_t j = 0; j < k; ++j) dlogits(i, j) /= T(n);
+    }
+    return dlogits;
+}
+
+template class SoftmaxCrossEntropy<float>;
+template class SoftmaxCrossEntropy<double>;
+
+}  // namespace dl

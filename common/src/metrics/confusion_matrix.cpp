@@ -1,0 +1,61 @@
+#include "dl/metrics/confusion_matrix.hpp"
+
+#include <cstdio>
+#include <stdexcept>
+
+namespace dl {
+
+ConfusionMatrix::ConfusionMatrix(std::size_t classes) : k_(classes), counts_(classes * classes, 0) {}
+
+void ConfusionMatrix::add(const std::vector<int>& predictions, const std::vector<int>& labels) {
+    if (predictions.size() != labels.size()) {
+        throw std::invalid_argument("ConfusionMatrix::add: predictions and labels differ in length");
+    }
+    for (std::size_t i = 0; i < labels.size(); ++i) {
+        if (labels[i] < 0 || std::size_t(labels[i]) >= k_ || predictions[i] < 0 || std::size_t(predictions[i]) >= k_) {
+            throw std::invalid_argument("ConfusionMatrix::add: class index out of range [0, " + std::to_string(k_) + ")");
+        }
+        ++counts_[std::size_t(labels[i]) * k_ + std::size_t(predictions[i])];
+    }
+}
+
+double ConfusionMatrix::accuracy() const {
+    long diagonal = 0, total = 0;
+    for (std::size_t t = 0; t < k_; ++t) {
+        for (std::size_t p = 0; p < k_; ++p) {
+            total += counts_[t * k_ + p];
+            if (t == p) diagonal += counts_[t * k_ + p];
+        }
+    }
+    return total == 0 ? 0.0 : double(diagonal) / double(total);
+}
+
+double ConfusionMatrix::recall(int c) const {
+    long row = 0;
+    for (std::size_t p = 0; p < k_; ++p) row += counts_[std::size_t(c) * k_ + p];
+    return row == 0 ? 0.0 : double(count(c, c)) / double(row);
+}
+
+std::string ConfusionMatrix::to_string(const std::vector<std::string>& class_names) const {
+    std::string text = "truth \\ predicted";
+    char cell[64];
+    for (std::size_t p = 0; p < k_; ++p) {
+        std::snprintf(cell, sizeof cell, "%6zu", p);
+        text += cell;
+    }
+    text += "  recall\n";
+    for (std::size_t t = 0; t < k_; ++t) {
+        const std::string label = t < class_names.size() ? class_names[t] : std::to_string(t);
+        std::snprintf(cell, sizeof cell, "%2zu %-14.14s", t, label.c_str());
+        text += cell;
+        for (std::size_t p = 0; p < k_; ++p) {
+            std::snprintf(cell, sizeof cell, "%6ld", counts_[t * k_ + p]);
+            text += cell;
+        }
+        std::snprintf(cell, sizeof cell, "  %.3f\n", recall(int(t)));
+        text += cell;
+    }
+    return text;
+}
+
+}  // namespace dl

@@ -1,0 +1,132 @@
+#include "dl/train/fit.hpp"
+
+#include "dl/losses/softmax_cross_entropy.hpp"
+#include "dl/metrics/accuracy.hpp"
+#include "dl/train/plot.hpp"
+#include "dl/train/progress.hpp"
+#include "dl/util/table.hpp"
+#include "dl/util/timer.hpp"
+
+#include <cmath>
+#include <cstdio>
+#include <limits>
+#include <sstream>
+
+namespace dl {
+
+namespace {
+
+void print_epoch_header() {
+    std::printf("%5s  %9s  %10s  %9s  %8s  %7s  %7s  %8s\n", "epoch", "lr", "train loss", "train acc", "val loss", "val acc", "time", "img/s");
+}
+
+void print_epoch_row(const EpochRecord& r) {
+    std::printf("%5d  %9.2e  %10.4f  %9.4f  %8.4f  %7.4f  %6.1fs  %8.0f\n", r.epoch, r.lr, r.train_loss, r.train_accuracy, r.val_loss,
+                r.val_accuracy, r.seconds, r.images_per_second);
+    std::fflush(stdout);
+}
+
+}  // namespace
+
+Evaluation evaluate(Layer<float>& model, const ImageDataset& data, std::size_t batch_size) {
+    const bool was_training = model.is_training();
+    model.eval();
+    DataLoader loader(data, batch_size, false, 0);
+    loader.start_epoch();
+    SoftmaxCrossEntropy<float> loss;
+    Evaluation result;
+    double total_loss = 0;
+    Batch batch;
+    while (loader.next(batch)) {
+        const Tensor<float> logits = model.forward(batch.images);  // (B, K)
+        total_loss += double(loss.forward(logits, batch.labels)) * double(batch.labels.size());
+        for (int p : argmax_rows(logits)) result.predictions.push_back(p);
+    }
+    model.train(was_training);
+    result.loss = data.size() ? total_loss / double(data.size()) : 0.0;
+    result.accuracy = accuracy(result.predictions, data.labels);
+    return result;
+}
+
+std::vector<EpochRecord> fit(Layer<float>& model, Optimizer<float>& optimizer, DataLoader& train,
+                             const ImageDataset& validation, const FitOptions& options) {
+    std::vector<EpochRecord> history;
+    SoftmaxCrossEntropy<float> loss;
+    if (options.verbose) print_epoch_header();
+    for (int epoch = 1; epoch <= options.epochs; ++epoch) {
+        Timer timer;
+        model.train();
+        train.start_epoch();
+        ProgressBar bar("epoch " + std::to_string(epoch) + "/" + std::to_string(options.epochs), train.batches_per_epoch(), options.verbose);
+        double loss_sum = 0, right = 0, seen = 0;
+        std::size_t step = 0;
+        Batch batch;
+        while (train.next(batch)) {
+            if (options.before_step) options.before_step(epoch, step, train.batches_per_epoch());
+            optimizer.zero_grad();
+            const Tensor<float> logits = model.forward(batch.images);  // (B, K)
+            const float batch_loss = loss.forward(logits, batch.labels);
+            model.backward(loss.backward());
+            optimizer.step();
+            const double b = double(batch.labels.size());
+            loss_sum += double(batch_loss) * b;
+            right += accuracy(argmax_rows(logits), batch.labels) * b;
+            seen += b;
+            ++step;
+            char status[96];
+            std::snprintf(status, sizeof status, "loss %.4f acc %.4f | %.0f img/s", loss_sum / seen, right / seen, seen / timer.seconds());
+            bar.update(step, status);
+        }
+        bar.finish();
+        EpochRecord record;
+        record.epoch = epoch;
+        record.lr = optimizer.groups().front().lr;
+        record.train_loss = loss_sum / seen;
+        record.train_accuracy = right / seen;
+        record.images_per_second = seen / timer.seconds();
+        record.val_loss = record.val_accuracy = std::numeric_limits<double>::quiet_NaN();
+        if (validation.size() > 0) {
+            const Evaluation val = evaluate(model, validation, options.eval_batch);
+            record.val_loss = val.loss;
+            record.val_accuracy = val.accuracy;
+        }
+        record.seconds = timer.seconds();
+        if (!std::isfinite(record.train_loss)) {
+            std::fprintf(stderr, "warning: the training loss is %f in epoch %d: the learning rate is probably too high\n", record.train_loss, epoch);
+        }
+        if (options.verbose) print_epoch_row(record);
+        history.push_back(record);
+    }
+    return history;
+}
+
+std::string history_csv(const std::vector<EpochRecord>& history) {
+    std::ostringstream out;
+    out << "epoch,lr,train_loss,train_accuracy,val_loss,val_accuracy,seconds\n";
+    for (const EpochRecord& r : history) {
+        out << r.epoch << ',' << r.lr << ',' << r.train_loss << ',' << r.train_accuracy << ',' << r.val_loss << ','
+            << r.val_accuracy << ',' << r.seconds << '\n';
+    }
+    return out.str();
+}
+
+void plot_history(const std::vector<EpochRecord>& history, const std::string& prefix, const std::string& title) {
+    Series train_loss{"train", {}, {}}, val_loss{"validation", {}, {}};
+    Series train_acc{"train", {}, {}}, val_acc{"validation", {}, {}};
+    for (const EpochRecord& r : history) {
+        train_loss.x.push_back(r.epoch);
+        train_loss.y.push_back(r.train_loss);
+        train_acc.x.push_back(r.epoch);
+        train_acc.y.push_back(r.train_accuracy);
+        if (std::isfinite(r.val_loss)) {
+            val_loss.x.push_back(r.epoch);
+            val_loss.y.push_back(r.val_loss);
+            val_acc.x.push_back(r.epoch);
+            val_acc.y.push_back(r.val_accuracy);
+        }
+    }
+    plot_lines(prefix + "loss.png", {train_loss, val_loss}, {title + ": loss", "epoch", "cross-entropy", false, true});
+    plot_lines(prefix + "accuracy.png", {train_acc, val_acc}, {title + ": accuracy", "epoch", "accuracy", false, true});
+}
+
+}  // namespace dl

@@ -1,0 +1,76 @@
+#include "dl/train/plot.hpp"
+
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+
+namespace dl {
+
+namespace {
+
+bool gnuplot_available() { return std::system("command -v gnuplot >/dev/null 2>&1") == 0; }
+
+// Gnuplot strings are single-quoted; a quote inside is doubled.
+std::string quoted(const std::string& text) {
+    std::string out = "'";
+    for (char c : text) out += (c == '\'') ? std::string("''") : std::string(1, c);
+    return out + "'";
+}
+
+// True when every x is a whole number and there are few of them (epochs): one tick each.
+bool integer_abscissae(const std::vector<Series>& series) {
+    for (const Series& s : series) {
+        if (s.x.size() > 30) return false;
+        for (double x : s.x) {
+            if (x != double(long(x))) return false;
+        }
+    }
+    return true;
+}
+
+}  // namespace
+
+bool plot_lines(const std::string& png_path, const std::vector<Series>& all_series, const PlotOptions& options) {
+    std::vector<Series> series;  // gnuplot refuses empty data blocks: drop empty curves
+    for (const Series& s : all_series) {
+        if (!s.x.empty()) series.push_back(s);
+    }
+    if (series.empty()) return false;
+    if (!gnuplot_available()) {
+        std::cerr << "note: gnuplot is not installed, skipped plot " << png_path << " (./book setup installs it)\n";
+        return false;
+    }
+    const std::string script_path = png_path + ".gp";
+    {
+        std::ofstream gp(script_path);
+        gp << "set terminal pngcairo size 900,560 font 'DejaVu Sans,11'\n"
+           << "set output " << quoted(png_path) << "\n"
+           << "set title " << quoted(options.title) << "\n"
+           << "set xlabel " << quoted(options.x_label) << "\nset ylabel " << quoted(options.y_label) << "\n"
+           << "set grid\nset key outside below horizontal\n";
+        if (options.log_x) gp << "set logscale x\n";
+        if (!options.log_x && integer_abscissae(series)) gp << "set xtics 1\n";
+        for (std::size_t s = 0; s < series.size(); ++s) {
+            gp << "$S" << s << " << EOD\n";
+            for (std::size_t i = 0; i < series[s].x.size(); ++i) gp << series[s].x[i] << ' ' << series[s].y[i] << '\n';
+            gp << "EOD\n";
+        }
+        gp << "plot ";
+        for (std::size_t s = 0; s < series.size(); ++s) {
+            gp << (s ? ", " : "") << "$S" << s << " using 1:2 with " << (options.points ? "linespoints" : "lines")
+               << " lw 2 title " << quoted(series[s].name);
+        }
+        gp << "\n";
+    }
+    const int status = std::system(("gnuplot " + quoted(script_path) + " 2>" + quoted(png_path + ".log")).c_str());
+    if (status != 0) {
+        std::cerr << "note: gnuplot failed, skipped plot " << png_path << " (see " << png_path << ".log)\n";
+        return false;
+    }
+    std::remove((png_path + ".log").c_str());
+    std::remove(script_path.c_str());
+    return true;
+}
+
+}  // namespace dl

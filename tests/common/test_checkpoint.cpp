@@ -1,0 +1,72 @@
+// Checkpoints: round trip, atomic write, and every way a load must be refused.
+#include "dl/io/checkpoint.hpp"
+#include "dl/layers/activations.hpp"
+#include "dl/layers/linear.hpp"
+#include "dl/layers/sequential.hpp"
+
+#include "../support/temp_dir.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+
+namespace {
+
+dl::Sequential<float> mlp(std::size_t hidden, std::uint64_t seed) {
+    dl::Rng rng(seed);
+    dl::Sequential<float> net;
+    net.add<dl::Linear<float>>(6, hidden, dl::Init::he, rng);
+    net.add<dl::ReLU<float>>();
+    net.add<dl::Linear<float>>(hidden, 3, dl::Init::he, rng);
+    return net;
+}
+
+std::string read_bytes(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
+}  // namespace
+
+TEST_CASE("checkpoint: save then load restores every parameter exactly", "[checkpoint]") {
+    dltest::TempDir dir("ckpt-roundtrip");
+    auto saved = mlp(5, 1), loaded = mlp(5, 2);
+    dl::save_checkpoint(dir.file("m.ckpt"), saved, "mlp");
+    CHECK(std::distance(std::filesystem::directory_iterator(dir.path()), {}) == 1);  // no temporary left behind
+    REQUIRE((loaded.parameters()[0]->value != saved.parameters()[0]->value));
+    dl::load_checkpoint(dir.file("m.ckpt"), loaded, "mlp");
+    for (std::size_t i = 0; i < saved.parameters().size(); ++i) CHECK((loaded.parameters()[i]->value == saved.parameters()[i]->value));
+}
+
+TEST_CASE("checkpoint: a different model is refused - naming the first mismatching parameter and both shapes", "[checkpoint]") {
+    dltest::TempDir dir("ckpt-mismatch");
+    auto small = mlp(5, 1), wide = mlp(7, 1);
+    dl::save_checkpoint(dir.file("m.ckpt"), small, "mlp");
+    const auto before = wide.parameters()[0]->value;
+    CHECK_THROWS_WITH(dl::load_checkpoint(dir.file("m.ckpt"), wide, "mlp"),
+                      Catch::Contains("'0.weight' (5, 6)") && Catch::Contains("'0.weight' (7, 6)"));
+    CHECK((wide.parameters()[0]->value == before));  // untouched by the failed load
+    CHECK_THROWS_WITH(dl::load_checkpoint(dir.file("m.ckpt"), small, "resnet20"), Catch::Contains("architecture 'mlp'"));
+}
+
+TEST_CASE("checkpoint: corrupt - truncated and foreign files are refused", "[checkpoint]") {
+    dltest::TempDir dir("ckpt-broken");
+    auto net = mlp(5, 1);
+    dl::save_checkpoint(dir.file("m.ckpt"), net, "mlp");
+    std::string bytes = read_bytes(dir.file("m.ckpt"));
+
+    std::string flipped = bytes;
+    flipped[bytes.size() / 2] ^= 0x40;
+    std::ofstream(dir.file("flipped.ckpt"), std::ios::binary) << flipped;
+    CHECK_THROWS_WITH(dl::load_checkpoint(dir.file("flipped.ckpt"), net, "mlp"), Catch::Contains("flipped.ckpt") && Catch::Contains("corrupt"));
+
+    std::ofstream(dir.file("cut.ckpt"), std::ios::binary) << bytes.substr(0, bytes.size() - 100);
+    CHECK_THROWS_WITH(dl::load_checkpoint(dir.file("cut.ckpt"), net, "mlp"), Catch::Contains("cut.ckpt"));
+
+    std::ofstream(dir.file("text.ckpt")) << "hello";
+    CHECK_THROWS_WITH(dl::load_checkpoint(dir.file("text.ckpt"), net, "mlp"), Catch::Contains("bad magic"));
+
+    CHECK_THROWS_WITH(dl::load_checkpoint(dir.file("absent.ckpt"), net, "mlp"), Catch::Contains("absent.ckpt"));
+}

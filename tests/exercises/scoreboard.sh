@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Runs each exercise test of one chapter on its own and prints a scoreboard:
+#   passed / not yet written / wrong (with the failure message: what was expected).
+#
+#   scoreboard.sh BINARY                     exit 0 only if every exercise passes
+#   scoreboard.sh BINARY --expect-unwritten  exit 0 only if every exercise reports
+#                                            "not written yet" (the untouched stubs)
+set -uo pipefail
+binary=$1
+mode=${2:-}
+
+mapfile -t names < <("$binary" --list-test-names-only | sed '/^[[:space:]]*$/d')
+if [ "${#names[@]}" -eq 0 ]; then
+  echo "error: $binary lists no exercise tests" >&2
+  exit 2
+fi
+
+if [ -t 1 ]; then green=$'\033[32m' yellow=$'\033[33m' red=$'\033[31m' plain=$'\033[0m'
+else green='' yellow='' red='' plain=''; fi
+
+passed=0 unwritten=0 wrong=0
+for name in "${names[@]}"; do
+  output=$("$binary" "$name" --reporter compact 2>&1)
+  status=$?
+  if [ "$status" -eq 0 ]; then
+    printf '  %spassed%s           %s\n' "$green" "$plain" "$name"
+    passed=$((passed + 1))
+  elif grep -q "is not written yet" <<<"$output"; then
+    hint=$(grep -o "see .*" <<<"$output" | head -1 | sed "s/'\$//")
+    printf '  %snot yet written%s  %s  (%s)\n' "$yellow" "$plain" "$name" "$hint"
+    unwritten=$((unwritten + 1))
+  else
+    printf '  %swrong%s            %s\n' "$red" "$plain" "$name"
+    grep -E "failed|FAILED|error" <<<"$output" | grep -v "^Failed [0-9]* test" | head -3 | sed -E "s/^.*: failed: //; s/^.*with [0-9]+ messages?: '//; s/'\$//; s/^/      /"
+    wrong=$((wrong + 1))
+  fi
+done
+total=${#names[@]}
+echo "  ${passed}/${total} passed, ${unwritten} not yet written, ${wrong} wrong"
+
+if [ "$mode" = "--expect-unwritten" ]; then
+  [ "$unwritten" -eq "$total" ]
+else
+  [ "$passed" -eq "$total" ]
+fi
