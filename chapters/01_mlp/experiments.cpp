@@ -46,6 +46,7 @@ void run_init_experiment(Settings s) {
             run_settings.verbose = false;
             std::cerr << "training " << widths_name(hidden) << " from " << init << " weights...\n";
             const Outcome outcome = train_mlp(run_settings, splits, false);
+            run.write("history-" + widths_name(hidden) + "-" + init + ".csv", dl::history_csv(outcome.history));
             const dl::EpochRecord& last = outcome.history.back();
             table.add_row({widths_name(hidden), init, dl::fixed(last.train_accuracy, 4), dl::fixed(last.val_accuracy, 4), dl::fixed(last.val_loss, 4)});
             rows.push_back({{"network", widths_name(hidden)}, {"init", init}, {"train_accuracy", last.train_accuracy},
@@ -79,6 +80,7 @@ void run_size_experiment(Settings s) {
         run_settings.verbose = false;
         std::cerr << "training " << widths_name(hidden) << "...\n";
         const Outcome outcome = train_mlp(run_settings, splits, false);
+        run.write("history-" + widths_name(hidden) + ".csv", dl::history_csv(outcome.history));
         const dl::EpochRecord& last = outcome.history.back();
         // Over-fitting shows first in the validation loss: it bottoms out, then climbs.
         const auto lowest = std::min_element(outcome.history.begin(), outcome.history.end(),

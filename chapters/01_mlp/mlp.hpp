@@ -3,38 +3,32 @@
 
 #include "dl/data/dataset.hpp"
 #include "dl/layers/init.hpp"
+#include "dl/data/fashion_mnist.hpp"
 #include "dl/layers/sequential.hpp"
 #include "dl/train/fit.hpp"
+#include "dl/train/settings.hpp"
 
 #include <string>
 #include <vector>
 
 namespace ch01 {
 
-/// Every knob of the chapter-1 program; the defaults are the chapter's main run.
-struct Settings {
-    int epochs = 12;                            // passes over the training data
-    std::size_t batch_size = 128;               // images per gradient step
-    double lr = 1e-3;                           // learning rate
-    std::string optimizer = "adam";             // adam | sgd (with momentum)
-    double momentum = 0.9;                      // SGD momentum
-    std::string decay = "linear";               // linear: lr falls to 0 by the last step; none
-    std::uint64_t seed = 1;                     // one seed drives init, split and shuffling
-    std::string data_dir;                       // Fashion-MNIST folder ("" = find it)
-    std::vector<std::size_t> hidden = {256, 128};  // hidden layer widths
-    std::string init = "he";                    // zeros | uniform | xavier | he
-    std::size_t train_size = 0;                 // 0 = all 55,000 training images
-    std::size_t val_size = 5000;                // held out of the 60,000 for validation
-    std::string out_dir = "runs/01_mlp/main";   // where results go
-    int threads = 2;                            // BLAS threads
-    bool verbose = true;                        // progress bar and epoch table
+/// Every knob of the chapter-1 program: the shared training settings plus the network's
+/// shape and initialization. The defaults are the chapter's main run.
+struct Settings : dl::TrainingSettings {
+    std::vector<std::size_t> hidden = {256, 128};  ///< hidden layer widths
+    std::string init = "he";                       ///< zeros | uniform | xavier | he
+
+    Settings() {
+        epochs = 12;
+        batch_size = 128;
+        lr = 1e-3;
+        out_dir = dl::default_run_dir("01_mlp/main");
+    }
 };
 
-/// Fashion-MNIST cut into the three sets every experiment needs, normalized with the
-/// training set's mean and standard deviation.
-struct Splits {
-    dl::ImageDataset train, validation, test;
-};
+/// Fashion-MNIST as training, validation and test sets.
+using Splits = dl::DataSplits;
 
 /// Loads, splits (seeded) and normalizes the data; train_size > 0 keeps a random subset.
 Splits load_splits(const Settings& settings);
@@ -44,10 +38,10 @@ dl::Sequential<float> build_mlp(const std::vector<std::size_t>& hidden, dl::Init
 
 /// What a training run produced.
 struct Outcome {
-    std::vector<dl::EpochRecord> history;
-    dl::Evaluation test;          // on the test set (empty if not asked for)
-    std::size_t parameters = 0;
-    double seconds = 0;
+    std::vector<dl::EpochRecord> history;  ///< one record per epoch
+    dl::Evaluation test;                   ///< on the test set (empty if not asked for)
+    std::size_t parameters = 0;            ///< learnable values in the model
+    double seconds = 0;                    ///< wall time of training and testing
 };
 
 /// Builds the model from @p settings, trains it on splits.train, validates on

@@ -63,10 +63,25 @@ TEST_CASE("checkpoint: corrupt - truncated and foreign files are refused", "[che
     CHECK_THROWS_WITH(dl::load_checkpoint(dir.file("flipped.ckpt"), net, "mlp"), Catch::Contains("flipped.ckpt") && Catch::Contains("corrupt"));
 
     std::ofstream(dir.file("cut.ckpt"), std::ios::binary) << bytes.substr(0, bytes.size() - 100);
-    CHECK_THROWS_WITH(dl::load_checkpoint(dir.file("cut.ckpt"), net, "mlp"), Catch::Contains("cut.ckpt"));
+    CHECK_THROWS_WITH(dl::load_checkpoint(dir.file("cut.ckpt"), net, "mlp"), Catch::Contains("cut.ckpt") && Catch::Contains("corrupt or truncated"));
 
     std::ofstream(dir.file("text.ckpt")) << "hello";
     CHECK_THROWS_WITH(dl::load_checkpoint(dir.file("text.ckpt"), net, "mlp"), Catch::Contains("bad magic"));
 
     CHECK_THROWS_WITH(dl::load_checkpoint(dir.file("absent.ckpt"), net, "mlp"), Catch::Contains("absent.ckpt"));
+}
+
+TEST_CASE("checkpoint: missing or extra parameters and another scalar type are refused by name", "[checkpoint]") {
+    dltest::TempDir dir("ckpt-structure");
+    auto net = mlp(5, 1);
+    dl::save_checkpoint(dir.file("m.ckpt"), net, "mlp");
+    dl::Sequential<float> longer = mlp(5, 1);
+    dl::Rng rng(4);
+    longer.add<dl::Linear<float>>(3, 2, dl::Init::he, rng);
+    CHECK_THROWS_WITH(dl::load_checkpoint(dir.file("m.ckpt"), longer, "mlp"), Catch::Contains("lacks parameter '3.weight' (2, 3)"));
+    dl::save_checkpoint(dir.file("long.ckpt"), longer, "mlp");
+    CHECK_THROWS_WITH(dl::load_checkpoint(dir.file("long.ckpt"), net, "mlp"), Catch::Contains("extra parameter '3.weight' (2, 3)"));
+    dl::Sequential<double> in_double;
+    in_double.add<dl::Linear<double>>(6, 5, dl::Init::he, rng);
+    CHECK_THROWS_WITH(dl::load_checkpoint(dir.file("m.ckpt"), in_double, "mlp"), Catch::Contains("32-bit values") && Catch::Contains("64-bit"));
 }

@@ -19,6 +19,9 @@ TEST_CASE("confusion matrix counts (truth - prediction) pairs", "[metrics]") {
     CHECK(cm.count(1, 0) == 1);
     CHECK(cm.accuracy() == Approx(0.6));
     CHECK(cm.recall(2) == Approx(0.5));
-    CHECK(cm.to_string({"a", "b", "c"}).find("recall") != std::string::npos);
+    const std::string table = cm.to_string({"a", "b", "c"});
+    // The row of class c: truth 2 was predicted 0, 1 and 1 times as 0, 1, 2; recall 0.5.
+    // Layout: index in 2 columns, name in 14, each count in 6, then the recall.
+    CHECK(table.find(" 2 c             " "     0" "     1" "     1" "  0.500") != std::string::npos);
     CHECK_THROWS(cm.add({3}, {0}));
 }

@@ -88,3 +88,13 @@ TEST_CASE("optimizers skip frozen parameters and honour per-group learning rates
     CHECK(sgd.groups()[0].lr == 0.5);
     CHECK(sgd.groups()[1].lr == 0.5);
 }
+
+TEST_CASE("Adam: a parameter unfrozen late gets a fresh bias correction", "[optim]") {
+    auto early = scalar(1.0, 0.5), late = scalar(1.0, 0.5);
+    late.frozen = true;
+    dl::Adam<double> adam(dl::single_group<double>({&early, &late}, 0.1));
+    for (int i = 0; i < 5; ++i) adam.step();
+    late.frozen = false;
+    adam.step();  // late's first update: m̂ = g, v̂ = g², a step of lr (not lr·3 from an old step count)
+    CHECK(late.value(0) == Approx(1.0 - 0.1 * 0.5 / (0.5 + 1e-8)).epsilon(1e-12));
+}

@@ -18,6 +18,15 @@ fi
 if [ -t 1 ]; then green=$'\033[32m' yellow=$'\033[33m' red=$'\033[31m' plain=$'\033[0m'
 else green='' yellow='' red='' plain=''; fi
 
+# Each name is passed to the test program as a Catch test spec, where , [ ] * ~ \ and "
+# have meanings: exercise test names must avoid them.
+for name in "${names[@]}"; do
+  if [[ "$name" == *[],[*~\\\"]* ]]; then
+    echo "error: exercise test name '$name' contains one of , [ ] * ~ \\ \" which Catch reads as a test spec" >&2
+    exit 2
+  fi
+done
+
 passed=0 unwritten=0 wrong=0
 for name in "${names[@]}"; do
   output=$("$binary" "$name" --reporter compact 2>&1)

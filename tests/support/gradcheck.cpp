@@ -10,9 +10,10 @@ namespace dltest {
 GradientReport compare(const Tensor<double>& analytic, const Tensor<double>& numeric, const std::string& label,
                        const std::string& first, const std::string& second) {
     GradientReport report;
-    if (analytic.size() != numeric.size()) {
+    if (dl::shape_of(analytic) != dl::shape_of(numeric)) {
         report.worst_error = INFINITY;
-        report.where = label + ": analytic has " + std::to_string(analytic.size()) + " entries, numeric " + std::to_string(numeric.size());
+        report.where = label + ": " + first + " has shape " + dl::shape_string(dl::shape_of(analytic)) + ", " + second + " " +
+                       dl::shape_string(dl::shape_of(numeric));
         return report;
     }
     for (std::size_t i = 0; i < analytic.size(); ++i) {

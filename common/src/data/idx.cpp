@@ -2,7 +2,9 @@
 
 #include <zlib.h>
 
+#include <cstdio>
 #include <fstream>
+#include <limits>
 #include <stdexcept>
 
 namespace dl {
@@ -17,10 +19,13 @@ std::vector<std::uint8_t> read_all_bytes(const std::string& path) {
     std::uint8_t chunk[1 << 16];
     int got = 0;
     while ((got = gzread(file, chunk, sizeof chunk)) > 0) bytes.insert(bytes.end(), chunk, chunk + got);
-    int error_code = 0;
-    const std::string zlib_message = got < 0 ? gzerror(file, &error_code) : "";
+    // A gzip stream cut short ends the reads quietly; zlib reports it only through gzerror.
+    int error_code = Z_OK;
+    const std::string zlib_message = gzerror(file, &error_code);
     gzclose(file);
-    if (got < 0) throw std::runtime_error(path + ": corrupt or truncated gzip stream (" + zlib_message + ")");
+    if (got < 0 || (error_code != Z_OK && error_code != Z_STREAM_END)) {
+        throw std::runtime_error(path + ": corrupt or truncated gzip stream (" + zlib_message + ")");
+    }
     return bytes;
 }
 
@@ -34,7 +39,11 @@ IdxArray read_idx(const std::string& path, int expected_rank) {
     const std::vector<std::uint8_t> bytes = read_all_bytes(path);
     if (bytes.size() < 4) throw std::runtime_error(path + ": too short to be an IDX file (" + std::to_string(bytes.size()) + " bytes)");
     if (bytes[0] != 0 || bytes[1] != 0) throw std::runtime_error(path + ": bad magic number (not an IDX file)");
-    if (bytes[2] != 0x08) throw std::runtime_error(path + ": IDX element type 0x" + std::to_string(bytes[2]) + " is not 0x08 (unsigned byte)");
+    if (bytes[2] != 0x08) {
+        char type[8];
+        std::snprintf(type, sizeof type, "0x%02X", unsigned(bytes[2]));
+        throw std::runtime_error(path + ": IDX element type " + type + " is not 0x08 (unsigned byte)");
+    }
     const int rank = bytes[3];
     if (rank < 1 || (expected_rank > 0 && rank != expected_rank)) {
         throw std::runtime_error(path + ": IDX rank " + std::to_string(rank) + ", expected " +
@@ -47,6 +56,7 @@ IdxArray read_idx(const std::string& path, int expected_rank) {
     for (int d = 0; d < rank; ++d) {
         array.dims.push_back(read_big_endian_u32(&bytes[4 + 4 * std::size_t(d)]));
         if (array.dims.back() == 0) throw std::runtime_error(path + ": dimension " + std::to_string(d) + " is zero");
+        if (array.dims.back() > std::numeric_limits<std::size_t>::max() / count) throw std::runtime_error(path + ": dimensions too large");
         count *= array.dims.back();
     }
     const std::size_t body = bytes.size() - header;

@@ -2,6 +2,7 @@
 
 #include <zlib.h>
 
+#include <algorithm>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -41,6 +42,7 @@ public:
         const std::uint32_t size = get<std::uint32_t>();
         return std::string(take(size), size);
     }
+    bool at_end() const { return pos_ == end_; }
     const char* take(std::size_t n) {
         if (n > end_ - pos_) throw std::runtime_error(path_ + ": checkpoint is truncated or malformed");
         const char* p = bytes_.data() + pos_;
@@ -54,9 +56,18 @@ private:
     const std::string& path_;
 };
 
+// CRC-32 of the first @p length bytes, fed to zlib in pieces that fit its uInt length.
 std::uint32_t crc_of(const std::string& bytes, std::size_t length) {
-    return std::uint32_t(crc32(0L, reinterpret_cast<const Bytef*>(bytes.data()), uInt(length)));
+    uLong crc = crc32(0L, Z_NULL, 0);
+    for (std::size_t done = 0; done < length;) {
+        const std::size_t piece = std::min<std::size_t>(length - done, std::size_t(1) << 30);
+        crc = crc32(crc, reinterpret_cast<const Bytef*>(bytes.data() + done), uInt(piece));
+        done += piece;
+    }
+    return std::uint32_t(crc);
 }
+
+constexpr std::uint32_t kMaxRank = 8;
 
 }  // namespace
 
@@ -83,7 +94,11 @@ void save_checkpoint(const std::string& path, Layer<T>& model, const std::string
         std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
         out.write(bytes.data(), std::streamsize(bytes.size()));
         out.flush();
-        if (!out) throw std::runtime_error(temporary + ": could not write checkpoint (disk full?)");
+        if (!out) {
+            out.close();
+            std::filesystem::remove(temporary);
+            throw std::runtime_error(temporary + ": could not write checkpoint (disk full?); " + path + " is unchanged");
+        }
     }
     std::filesystem::rename(temporary, target);  // atomic on one file system
 }
@@ -116,7 +131,9 @@ void load_checkpoint(const std::string& path, Layer<T>& model, const std::string
     const auto count = reader.get<std::uint32_t>();
     for (std::uint32_t i = 0; i < count; ++i) {
         const std::string name = reader.get_string();
-        Shape shape(reader.get<std::uint32_t>());
+        const auto rank = reader.get<std::uint32_t>();
+        if (rank > kMaxRank) throw std::runtime_error(path + ": parameter '" + name + "' has rank " + std::to_string(rank) + " (malformed checkpoint)");
+        Shape shape(rank);
         for (std::size_t& d : shape) d = std::size_t(reader.get<std::uint64_t>());
         if (i >= params.size()) throw std::runtime_error(path + ": checkpoint has extra parameter '" + name + "' " + shape_string(shape) + " that the model lacks");
         const Shape expected = shape_of(params[i]->value);
@@ -128,6 +145,7 @@ void load_checkpoint(const std::string& path, Layer<T>& model, const std::string
     if (count < params.size()) throw std::runtime_error(path + ": checkpoint lacks parameter '" + params[count]->name + "' " + shape_string(shape_of(params[count]->value)) + " of the model");
     std::vector<const char*> sources;
     for (const Parameter<T>* p : params) sources.push_back(reader.take(p->value.size() * sizeof(T)));
+    if (!reader.at_end()) throw std::runtime_error(path + ": unexpected bytes after the last parameter (malformed checkpoint)");
     for (std::size_t i = 0; i < params.size(); ++i) std::memcpy(params[i]->value.data(), sources[i], params[i]->value.size() * sizeof(T));
 }
 

@@ -5,18 +5,20 @@
 
 namespace dl {
 
-template <class T>
-Tensor<T> Activation<T>::forward(const Tensor<T>& x) {
+template <class T, class Derived>
+Tensor<T> Activation<T, Derived>::forward(const Tensor<T>& x) {
+    const Derived& f = static_cast<const Derived&>(*this);
     input_ = x;
     output_ = Tensor<T>::from_shape(x.shape());
     const T* in = input_.data();
     T* out = output_.data();
-    for (std::size_t i = 0; i < input_.size(); ++i) out[i] = value(in[i]);
+    for (std::size_t i = 0; i < input_.size(); ++i) out[i] = f.value(in[i]);
     return output_;
 }
 
-template <class T>
-Tensor<T> Activation<T>::backward(const Tensor<T>& dy) {
+template <class T, class Derived>
+Tensor<T> Activation<T, Derived>::backward(const Tensor<T>& dy) {
+    const Derived& f = static_cast<const Derived&>(*this);
     if (dy.size() != input_.size()) {
         throw std::invalid_argument(this->name() + ": gradient " + shape_string(shape_of(dy)) +
                                     " does not match the forward input " + shape_string(shape_of(input_)));
@@ -26,7 +28,7 @@ Tensor<T> Activation<T>::backward(const Tensor<T>& dy) {
     const T* y = output_.data();
     const T* g = dy.data();
     T* out = dx.data();
-    for (std::size_t i = 0; i < dx.size(); ++i) out[i] = g[i] * slope(x[i], y[i]);
+    for (std::size_t i = 0; i < dx.size(); ++i) out[i] = g[i] * f.slope(x[i], y[i]);
     return dx;
 }
 
@@ -51,9 +53,10 @@ template <class T>
 T Tanh<T>::value(T x) const { return std::tanh(x); }
 
 #define DL_INSTANTIATE(Class) \
+    template class Activation<float, Class<float>>; \
+    template class Activation<double, Class<double>>; \
     template class Class<float>; \
     template class Class<double>;
-DL_INSTANTIATE(Activation)
 DL_INSTANTIATE(ReLU)
 DL_INSTANTIATE(LeakyReLU)
 DL_INSTANTIATE(ELU)

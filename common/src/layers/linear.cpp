@@ -38,6 +38,10 @@ Tensor<T> Linear<T>::forward(const Tensor<T>& x) {
 template <class T>
 Tensor<T> Linear<T>::backward(const Tensor<T>& dy) {
     const int n = int(input_.shape(0));
+    if (dy.dimension() != 2 || dy.shape(0) != input_.shape(0) || dy.shape(1) != out_) {
+        throw std::invalid_argument(name() + ": gradient " + shape_string(shape_of(dy)) + " does not match the last output (" +
+                                    std::to_string(n) + ", " + std::to_string(out_) + ")");
+    }
     // dW (out, in) += dyᵀ (out, N) · x (N, in)
     gemm(true, false, int(out_), int(in_), n, T(1), dy.data(), input_.data(), T(1), weight_.grad.data());
     // db (out) += column sums of dy (N, out)

@@ -12,9 +12,6 @@ Adam<T>::Adam(std::vector<ParamGroup<T>> groups, double beta1, double beta2, dou
 
 template <class T>
 void Adam<T>::step() {
-    ++step_count_;
-    const double correction1 = 1.0 - std::pow(beta1_, double(step_count_));
-    const double correction2 = 1.0 - std::pow(beta2_, double(step_count_));
     const T b1 = T(beta1_), b2 = T(beta2_);
     for (auto& group : this->groups_) {
         const T lr = T(group.lr), decay = T(group.weight_decay);
@@ -25,6 +22,9 @@ void Adam<T>::step() {
                 mv.m = xt::zeros<T>(p->value.shape());
                 mv.v = xt::zeros<T>(p->value.shape());
             }
+            ++mv.steps;
+            const double correction1 = 1.0 - std::pow(beta1_, double(mv.steps));
+            const double correction2 = 1.0 - std::pow(beta2_, double(mv.steps));
             T* w = p->value.data();
             const T* grad = p->grad.data();
             T* m = mv.m.data();

@@ -4,6 +4,7 @@
 #include "dl/metrics/accuracy.hpp"
 #include "dl/train/plot.hpp"
 #include "dl/train/progress.hpp"
+#include "dl/train/run_directory.hpp"
 #include "dl/util/table.hpp"
 #include "dl/util/timer.hpp"
 
@@ -52,6 +53,9 @@ std::vector<EpochRecord> fit(Layer<float>& model, Optimizer<float>& optimizer, D
                              const ImageDataset& validation, const FitOptions& options) {
     std::vector<EpochRecord> history;
     SoftmaxCrossEntropy<float> loss;
+    std::vector<double> initial_lr;  // each group's rate before any schedule
+    for (const auto& group : optimizer.groups()) initial_lr.push_back(group.lr);
+    const double total_steps = double(options.epochs) * double(train.batches_per_epoch());
     if (options.verbose) print_epoch_header();
     for (int epoch = 1; epoch <= options.epochs; ++epoch) {
         Timer timer;
@@ -62,7 +66,11 @@ std::vector<EpochRecord> fit(Layer<float>& model, Optimizer<float>& optimizer, D
         std::size_t step = 0;
         Batch batch;
         while (train.next(batch)) {
-            if (options.before_step) options.before_step(epoch, step, train.batches_per_epoch());
+            if (options.lr_factor) {
+                const double progress = (double(epoch - 1) * double(train.batches_per_epoch()) + double(step)) / total_steps;
+                const double factor = options.lr_factor(progress);
+                for (std::size_t g = 0; g < initial_lr.size(); ++g) optimizer.groups()[g].lr = initial_lr[g] * factor;
+            }
             optimizer.zero_grad();
             const Tensor<float> logits = model.forward(batch.images);  // (B, K)
             const float batch_loss = loss.forward(logits, batch.labels);
@@ -108,6 +116,12 @@ std::string history_csv(const std::vector<EpochRecord>& history) {
             << r.val_accuracy << ',' << r.seconds << '\n';
     }
     return out.str();
+}
+
+void save_history(const std::string& run_dir, const std::vector<EpochRecord>& history, const std::string& name, const std::string& title) {
+    const RunDirectory run(run_dir);
+    run.write(name + ".csv", history_csv(history));
+    plot_history(history, run.file(name == "history" ? "" : name + "-"), title);
 }
 
 void plot_history(const std::vector<EpochRecord>& history, const std::string& prefix, const std::string& title) {

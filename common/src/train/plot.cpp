@@ -9,7 +9,17 @@ namespace dl {
 
 namespace {
 
-bool gnuplot_available() { return std::system("command -v gnuplot >/dev/null 2>&1") == 0; }
+bool gnuplot_available() {
+    static const bool available = std::system("command -v gnuplot >/dev/null 2>&1") == 0;
+    return available;
+}
+
+// A shell word: single-quoted, with each ' written as '\''.
+std::string shell_quoted(const std::string& text) {
+    std::string out = "'";
+    for (char c : text) out += (c == '\'') ? std::string("'\\''") : std::string(1, c);
+    return out + "'";
+}
 
 // Gnuplot strings are single-quoted; a quote inside is doubled.
 std::string quoted(const std::string& text) {
@@ -38,7 +48,9 @@ bool plot_lines(const std::string& png_path, const std::vector<Series>& all_seri
     }
     if (series.empty()) return false;
     if (!gnuplot_available()) {
-        std::cerr << "note: gnuplot is not installed, skipped plot " << png_path << " (./book setup installs it)\n";
+        static bool told = false;  // one notice per run, not one per plot
+        if (!told) std::cerr << "note: gnuplot is not installed, so this run draws no plots (./book setup installs it)\n";
+        told = true;
         return false;
     }
     const std::string script_path = png_path + ".gp";
@@ -63,7 +75,7 @@ bool plot_lines(const std::string& png_path, const std::vector<Series>& all_seri
         }
         gp << "\n";
     }
-    const int status = std::system(("gnuplot " + quoted(script_path) + " 2>" + quoted(png_path + ".log")).c_str());
+    const int status = std::system(("gnuplot " + shell_quoted(script_path) + " 2>" + shell_quoted(png_path + ".log")).c_str());
     if (status != 0) {
         std::cerr << "note: gnuplot failed, skipped plot " << png_path << " (see " << png_path << ".log)\n";
         return false;

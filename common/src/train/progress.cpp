@@ -1,9 +1,21 @@
 #include "dl/train/progress.hpp"
 
 #include <cstdio>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 namespace dl {
+
+namespace {
+
+// Columns of the terminal on stderr (80 if it cannot be asked).
+std::size_t terminal_columns() {
+    winsize size{};
+    if (ioctl(fileno(stderr), TIOCGWINSZ, &size) == 0 && size.ws_col > 0) return size.ws_col;
+    return 80;
+}
+
+}  // namespace
 
 std::string format_duration(double seconds) {
     char text[32];
@@ -25,10 +37,15 @@ void ProgressBar::update(std::size_t done, const std::string& status) {
     if (terminal_) {
         if (elapsed - last_draw_ < 0.1 && done < total_) return;
         last_draw_ = elapsed;
-        constexpr int width = 24;
+        constexpr int width = 20;
         const int filled = int(fraction * width);
-        std::fprintf(stderr, "\r%s [%s%s] %3d%% %s | ETA %s\033[K", label_.c_str(), std::string(std::size_t(filled), '#').c_str(),
-                     std::string(std::size_t(width - filled), '.').c_str(), int(fraction * 100), status.c_str(), format_duration(eta).c_str());
+        char line[512];
+        std::snprintf(line, sizeof line, "%s [%s%s] %3d%% %s | ETA %s", label_.c_str(), std::string(std::size_t(filled), '#').c_str(),
+                      std::string(std::size_t(width - filled), '.').c_str(), int(fraction * 100), status.c_str(), format_duration(eta).c_str());
+        // A line that wrapped could not be redrawn in place: cut it to the terminal's width.
+        std::string text = line;
+        if (text.size() >= terminal_columns()) text.resize(terminal_columns() - 1);
+        std::fprintf(stderr, "\r%s\033[K", text.c_str());
     } else {
         if (fraction * 4 < next_quarter_) return;
         while (fraction * 4 >= next_quarter_) ++next_quarter_;

@@ -10,17 +10,16 @@
 namespace dl {
 
 /// Shared plumbing: remembers x and y = f(x) so backward can compute the slope.
-template <class T>
+///
+/// Each activation `Derived` supplies two per-element functions, `value(x)` = f(x) and
+/// `slope(x, y)` = f′(x) given also y = f(x) (cheaper for sigmoid, tanh, ELU). They are
+/// found at compile time (the "curiously recurring template pattern"), so the loops
+/// below inline them: no virtual call per element.
+template <class T, class Derived>
 class Activation : public Layer<T> {
 public:
     Tensor<T> forward(const Tensor<T>& x) override;
     Tensor<T> backward(const Tensor<T>& dy) override;
-
-protected:
-    /// f(x) for one element.
-    virtual T value(T x) const = 0;
-    /// f'(x) for one element, given also y = f(x) (cheaper for sigmoid, tanh, ELU).
-    virtual T slope(T x, T y) const = 0;
 
 private:
     Tensor<T> input_;   // x, any shape
@@ -29,26 +28,28 @@ private:
 
 /// max(0, x). Slope 1 for x > 0, else 0.
 template <class T>
-class ReLU : public Activation<T> {
+class ReLU : public Activation<T, ReLU<T>> {
 public:
     std::string name() const override { return "ReLU"; }
 
-protected:
-    T value(T x) const override { return x > T(0) ? x : T(0); }
-    T slope(T x, T) const override { return x > T(0) ? T(1) : T(0); }
+    /// f(x) for one element.
+    T value(T x) const { return x > T(0) ? x : T(0); }
+    /// f′(x) for one element, given y = f(x).
+    T slope(T x, T) const { return x > T(0) ? T(1) : T(0); }
 };
 
 /// x for x > 0, else negative_slope·x: a ReLU whose negative side still passes gradient.
 template <class T>
-class LeakyReLU : public Activation<T> {
+class LeakyReLU : public Activation<T, LeakyReLU<T>> {
 public:
     /// @param negative_slope the slope for x <= 0 (0.01 is common).
     explicit LeakyReLU(T negative_slope = T(0.01)) : a_(negative_slope) {}
     std::string name() const override;
 
-protected:
-    T value(T x) const override { return x > T(0) ? x : a_ * x; }
-    T slope(T x, T) const override { return x > T(0) ? T(1) : a_; }
+    /// f(x) for one element.
+    T value(T x) const { return x > T(0) ? x : a_ * x; }
+    /// f′(x) for one element, given y = f(x).
+    T slope(T x, T) const { return x > T(0) ? T(1) : a_; }
 
 private:
     T a_;
@@ -56,15 +57,16 @@ private:
 
 /// Clevert et al. (2015): x for x > 0, else alpha·(eˣ − 1); smooth, with negative outputs.
 template <class T>
-class ELU : public Activation<T> {
+class ELU : public Activation<T, ELU<T>> {
 public:
     /// @param alpha the value the negative side tends to is −alpha.
     explicit ELU(T alpha = T(1)) : alpha_(alpha) {}
     std::string name() const override;
 
-protected:
-    T value(T x) const override;
-    T slope(T x, T y) const override { return x > T(0) ? T(1) : y + alpha_; }
+    /// f(x) for one element.
+    T value(T x) const;
+    /// f′(x) for one element, given y = f(x).
+    T slope(T x, T y) const { return x > T(0) ? T(1) : y + alpha_; }
 
 private:
     T alpha_;
@@ -72,24 +74,26 @@ private:
 
 /// 1 / (1 + e⁻ˣ). Slope y(1 − y), at most 1/4: the reason deep sigmoid nets train slowly.
 template <class T>
-class Sigmoid : public Activation<T> {
+class Sigmoid : public Activation<T, Sigmoid<T>> {
 public:
     std::string name() const override { return "Sigmoid"; }
 
-protected:
-    T value(T x) const override;
-    T slope(T, T y) const override { return y * (T(1) - y); }
+    /// f(x) for one element.
+    T value(T x) const;
+    /// f′(x) for one element, given y = f(x).
+    T slope(T, T y) const { return y * (T(1) - y); }
 };
 
 /// tanh(x). Slope 1 − y².
 template <class T>
-class Tanh : public Activation<T> {
+class Tanh : public Activation<T, Tanh<T>> {
 public:
     std::string name() const override { return "Tanh"; }
 
-protected:
-    T value(T x) const override;
-    T slope(T, T y) const override { return T(1) - y * y; }
+    /// f(x) for one element.
+    T value(T x) const;
+    /// f′(x) for one element, given y = f(x).
+    T slope(T, T y) const { return T(1) - y * y; }
 };
 
 }  // namespace dl

@@ -23,7 +23,9 @@ Init parse_init(const std::string& name);
 /// The name parse_init() accepts for @p init.
 std::string init_name(Init init);
 
-/// Fills @p weights according to @p init for a layer with the given fan-in and fan-out.
+/// Fills @p weights, of any shape — (out, in) for Linear, (F, C, K, K) for Conv2d —
+/// according to @p init for a layer with the given fan-in and fan-out (for a convolution:
+/// C·K·K and F·K·K).
 template <class T>
 void initialize(Tensor<T>& weights, Init init, std::size_t fan_in, std::size_t fan_out, Rng& rng);
 

@@ -16,6 +16,8 @@ namespace dl {
 ///
 /// Weight decay: Adam adds λ·w to g (an L2 penalty, which the division then weakens);
 /// AdamW instead shrinks the weight directly, w ← w − lr·λ·w ("decoupled").
+/// The step count t is kept per parameter, so a parameter that was frozen for a while
+/// gets the same bias correction on its first update as it would have at the start.
 template <class T>
 class Adam : public Optimizer<T> {
 public:
@@ -27,10 +29,10 @@ public:
 private:
     struct Moments {
         Tensor<T> m, v;  // same shape as the parameter
+        long steps = 0;  // updates so far: a parameter unfrozen late starts its own count
     };
     double beta1_, beta2_, eps_;
     bool decoupled_;
-    long step_count_ = 0;
     std::unordered_map<const Parameter<T>*, Moments> moments_;
 };
 

@@ -29,9 +29,10 @@ struct FitOptions {
     int epochs = 10;                ///< Passes over the training data.
     bool verbose = true;            ///< Progress bar and per-epoch table.
     std::size_t eval_batch = 1000;  ///< Batch size for validation.
-    /// Called before every optimizer step with (epoch, step within the epoch, steps per
-    /// epoch), e.g. to set the learning rate from a schedule.
-    std::function<void(int, std::size_t, std::size_t)> before_step;
+    /// Learning-rate multiplier as a function of training progress in [0, 1): before every
+    /// step, each parameter group's rate is set to its initial rate times this factor.
+    /// Empty: rates are left alone.
+    std::function<double(double)> lr_factor;
 };
 
 /// The result of running a model over a dataset in evaluation mode.
@@ -52,6 +53,10 @@ Evaluation evaluate(Layer<float>& model, const ImageDataset& data, std::size_t b
 
 /// The history as CSV: epoch,lr,train_loss,train_accuracy,val_loss,val_accuracy,seconds.
 std::string history_csv(const std::vector<EpochRecord>& history);
+
+/// Writes @p history as @p name.csv into @p run_dir and draws its curves there as
+/// loss.png and accuracy.png (prefixed "<name>-" unless @p name is "history").
+void save_history(const std::string& run_dir, const std::vector<EpochRecord>& history, const std::string& name, const std::string& title);
 
 /// Draws loss and accuracy curves (train and validation) into two PNGs:
 /// @p prefix + "loss.png" and @p prefix + "accuracy.png".

@@ -1,0 +1,45 @@
+/// @file settings.hpp
+/// @brief The knobs every chapter's training run shares, and their command-line flags.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+namespace CLI {
+class App;  // CLI11, included only by settings.cpp and the chapter programs
+}
+
+namespace dl {
+
+/// Settings common to every chapter program. A chapter extends it with its own fields.
+struct TrainingSettings {
+    int epochs = 10;                   ///< passes over the training data
+    std::size_t batch_size = 128;      ///< images per gradient step
+    double lr = 1e-3;                  ///< (peak) learning rate
+    std::string optimizer = "adam";    ///< adam | adamw | sgd
+    double momentum = 0.9;             ///< SGD momentum
+    double weight_decay = 0.0;         ///< L2 (adam, sgd) or decoupled (adamw) weight decay
+    std::string decay = "linear";      ///< learning-rate schedule: linear (to 0) | none
+    std::uint64_t seed = 1;            ///< one seed drives initialization, split and shuffling
+    std::string data_dir;              ///< dataset folder ("" = find it)
+    std::size_t train_size = 0;        ///< 0 = every training image; else a random subset
+    std::size_t val_size = 5000;       ///< training images held out for validation
+    std::string out_dir;               ///< where results, plots and checkpoints go
+    int threads = 2;                   ///< BLAS threads
+    bool verbose = true;               ///< progress bar and epoch table
+};
+
+/// The folder for a run's outputs: $BOOK_RUNS_DIR/@p run (the `book` script sets it to
+/// the repository's runs/ folder), or runs/@p run relative to the current folder.
+std::string default_run_dir(const std::string& run);
+
+/// Adds --epochs, --batch-size, --lr, --optimizer, --momentum, --weight-decay, --decay,
+/// --seed, --data, --train-size, --val-size, --out and --threads to @p app, bound to
+/// @p settings (whose current values are shown as the defaults).
+void add_training_flags(CLI::App& app, TrainingSettings& settings);
+
+/// The learning-rate multiplier at @p progress ∈ [0, 1) of training for the named
+/// schedule: "linear" falls from 1 to 0, "none" stays 1.
+double schedule_factor(const std::string& schedule, double progress);
+
+}  // namespace dl

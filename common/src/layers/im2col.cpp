@@ -1,0 +1,61 @@
+#include "dl/layers/im2col.hpp"
+
+namespace dl {
+
+// Row r = (c, kh, kw) of the column matrix holds, for each output position (oh, ow),
+// the input pixel (c, oh·stride − padding + kh, ow·stride − padding + kw).
+template <class T>
+void im2col(const T* image, const ConvGeometry& g, T* col, std::size_t col_stride) {
+    const int oh_count = g.out_h(), ow_count = g.out_w();
+    for (int c = 0; c < g.channels; ++c) {
+        const T* plane = image + std::size_t(c) * g.height * g.width;  // (H, W)
+        for (int kh = 0; kh < g.kernel_h; ++kh) {
+            for (int kw = 0; kw < g.kernel_w; ++kw) {
+                T* row = col + (std::size_t(c * g.kernel_h + kh) * g.kernel_w + kw) * col_stride;  // (OH·OW)
+                for (int oh = 0; oh < oh_count; ++oh) {
+                    const int ih = oh * g.stride - g.padding + kh;
+                    T* out = row + std::size_t(oh) * ow_count;
+                    if (ih < 0 || ih >= g.height) {
+                        for (int ow = 0; ow < ow_count; ++ow) out[ow] = T(0);
+                        continue;
+                    }
+                    const T* in = plane + std::size_t(ih) * g.width;
+                    for (int ow = 0; ow < ow_count; ++ow) {
+                        const int iw = ow * g.stride - g.padding + kw;
+                        out[ow] = (iw >= 0 && iw < g.width) ? in[iw] : T(0);
+                    }
+                }
+            }
+        }
+    }
+}
+
+template <class T>
+void col2im(const T* col, const ConvGeometry& g, T* image, std::size_t col_stride) {
+    const int oh_count = g.out_h(), ow_count = g.out_w();
+    for (int c = 0; c < g.channels; ++c) {
+        T* plane = image + std::size_t(c) * g.height * g.width;  // (H, W)
+        for (int kh = 0; kh < g.kernel_h; ++kh) {
+            for (int kw = 0; kw < g.kernel_w; ++kw) {
+                const T* row = col + (std::size_t(c * g.kernel_h + kh) * g.kernel_w + kw) * col_stride;
+                for (int oh = 0; oh < oh_count; ++oh) {
+                    const int ih = oh * g.stride - g.padding + kh;
+                    if (ih < 0 || ih >= g.height) continue;
+                    const T* in = row + std::size_t(oh) * ow_count;
+                    T* out = plane + std::size_t(ih) * g.width;
+                    for (int ow = 0; ow < ow_count; ++ow) {
+                        const int iw = ow * g.stride - g.padding + kw;
+                        if (iw >= 0 && iw < g.width) out[iw] += in[ow];
+                    }
+                }
+            }
+        }
+    }
+}
+
+template void im2col<float>(const float*, const ConvGeometry&, float*, std::size_t);
+template void im2col<double>(const double*, const ConvGeometry&, double*, std::size_t);
+template void col2im<float>(const float*, const ConvGeometry&, float*, std::size_t);
+template void col2im<double>(const double*, const ConvGeometry&, double*, std::size_t);
+
+}  // namespace dl

@@ -1,0 +1,63 @@
+#include "dl/layers/max_pool2d.hpp"
+
+#include <limits>
+#include <stdexcept>
+
+namespace dl {
+
+template <class T>
+MaxPool2d<T>::MaxPool2d(int kernel, int stride, int padding) : kernel_(kernel), stride_(stride == 0 ? kernel : stride), padding_(padding) {
+    if (kernel < 1 || stride_ < 1 || padding < 0 || padding * 2 > kernel) {
+        throw std::invalid_argument("MaxPool2d: need kernel >= 1, stride >= 1 and 0 <= padding <= kernel/2");
+    }
+}
+
+template <class T>
+std::string MaxPool2d<T>::name() const {
+    return "MaxPool2d(k" + std::to_string(kernel_) + ", s" + std::to_string(stride_) + ", p" + std::to_string(padding_) + ")";
+}
+
+template <class T>
+Tensor<T> MaxPool2d<T>::forward(const Tensor<T>& x) {
+    if (x.dimension() != 4) throw std::invalid_argument(name() + ": expected (N, C, H, W), got " + shape_string(shape_of(x)));
+    input_shape_ = shape_of(x);
+    const ConvGeometry g{1, int(x.shape(2)), int(x.shape(3)), kernel_, kernel_, stride_, padding_};
+    const std::size_t planes = x.shape(0) * x.shape(1), oh_count = std::size_t(g.out_h()), ow_count = std::size_t(g.out_w());
+    Tensor<T> y = Tensor<T>::from_shape({x.shape(0), x.shape(1), oh_count, ow_count});  // (N, C, OH, OW)
+    argmax_.resize(y.size());
+    std::size_t out = 0;
+    for (std::size_t plane = 0; plane < planes; ++plane) {
+        const std::size_t base = plane * g.height * g.width;
+        for (std::size_t oh = 0; oh < oh_count; ++oh)
+            for (std::size_t ow = 0; ow < ow_count; ++ow, ++out) {
+                T best = -std::numeric_limits<T>::infinity();
+                std::size_t best_index = base;
+                for (int kh = 0; kh < kernel_; ++kh) {
+                    const int ih = int(oh) * stride_ - padding_ + kh;
+                    if (ih < 0 || ih >= g.height) continue;
+                    for (int kw = 0; kw < kernel_; ++kw) {
+                        const int iw = int(ow) * stride_ - padding_ + kw;
+                        if (iw < 0 || iw >= g.width) continue;
+                        const std::size_t index = base + std::size_t(ih) * g.width + iw;
+                        if (x.data()[index] > best) best = x.data()[index], best_index = index;
+                    }
+                }
+                y.data()[out] = best;
+                argmax_[out] = best_index;
+            }
+    }
+    return y;
+}
+
+template <class T>
+Tensor<T> MaxPool2d<T>::backward(const Tensor<T>& dy) {
+    if (dy.size() != argmax_.size()) throw std::invalid_argument(name() + ": gradient " + shape_string(shape_of(dy)) + " does not match the last output");
+    Tensor<T> dx = xt::zeros<T>(input_shape_);  // (N, C, H, W)
+    for (std::size_t i = 0; i < argmax_.size(); ++i) dx.data()[argmax_[i]] += dy.data()[i];
+    return dx;
+}
+
+template class MaxPool2d<float>;
+template class MaxPool2d<double>;
+
+}  // namespace dl
