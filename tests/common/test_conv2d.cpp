@@ -111,3 +111,16 @@ TEST_CASE("Conv2d: wrong inputs are refused with the shapes named", "[conv2d][ch
     CHECK_THROWS_WITH(conv.forward(dl::Tensor<float>::from_shape({2, 1, 28, 28})), Catch::Contains("(2, 1, 28, 28)") && Catch::Contains("(N, 3, H, W)"));
     CHECK_THROWS_WITH(conv.forward(dl::Tensor<float>::from_shape({2, 3, 4, 4})), Catch::Contains("smaller than the kernel"));
 }
+
+TEST_CASE("Conv2d: the naive algorithm gives the same results through the layer", "[conv2d][ch02]") {
+    xt::random::seed(12);
+    const dl::Tensor<double> x = xt::random::randn<double>({3, 2, 9, 8});
+    dl::Rng rng_a(4), rng_b(4);
+    dl::Conv2d<double> fast(2, 5, 3, 2, 1, dl::Init::he, rng_a), slow(2, 5, 3, 2, 1, dl::Init::he, rng_b);
+    slow.set_algorithm(dl::ConvAlgorithm::naive);
+    const dl::Tensor<double> y = fast.forward(x);
+    CHECK(double(xt::amax(xt::abs(y - slow.forward(x)))()) < 1e-12);
+    CHECK(double(xt::amax(xt::abs(fast.backward(y) - slow.backward(y)))()) < 1e-12);
+    CHECK(double(xt::amax(xt::abs(fast.weight().grad - slow.weight().grad))()) < 1e-12);
+    CHECK(double(xt::amax(xt::abs(fast.bias().grad - slow.bias().grad))()) < 1e-12);
+}

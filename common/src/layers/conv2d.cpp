@@ -1,6 +1,7 @@
 #include "dl/layers/conv2d.hpp"
 
 #include "dl/blas.hpp"
+#include "dl/layers/conv2d_naive.hpp"
 
 #include <algorithm>
 #include <stdexcept>
@@ -47,6 +48,10 @@ Tensor<T> Conv2d<T>::forward(const Tensor<T>& x) {
     input_ = x;
     const int n = int(x.shape(0));
     Tensor<T> y = Tensor<T>::from_shape({x.shape(0), std::size_t(out_), std::size_t(g.out_h()), std::size_t(g.out_w())});  // (N, F, OH, OW)
+    if (algorithm_ == ConvAlgorithm::naive) {
+        conv2d_naive_forward(ConvShape{n, out_, g}, x.data(), weight_.value.data(), has_bias_ ? bias_.value.data() : nullptr, y.data());
+        return y;
+    }
     const int chunk = std::max<int>(1, int(kMaxColumnElements / std::size_t(g.patch_size() * g.positions())));
     for (int first = 0; first < n; first += chunk) forward_chunk(g, first, std::min(chunk, n - first), y.data());
     return y;
@@ -81,24 +86,62 @@ void Conv2d<T>::forward_chunk(const ConvGeometry& g, int first, int count, T* y)
 }
 
 template <class T>
-Tensor<T> Conv2d<T>::backward(const Tensor<T>& dy) {
+void Conv2d<T>::check_gradient_shape(const Tensor<T>& dy) const {
     const ConvGeometry g = geometry(int(input_.shape(2)), int(input_.shape(3)));
-    const int n = int(input_.shape(0));
-    if (dy.dimension() != 4 || int(dy.shape(0)) != n || int(dy.shape(1)) != out_ || int(dy.shape(2)) != g.out_h() || int(dy.shape(3)) != g.out_w()) {
+    if (dy.dimension() != 4 || dy.shape(0) != input_.shape(0) || int(dy.shape(1)) != out_ || int(dy.shape(2)) != g.out_h() || int(dy.shape(3)) != g.out_w()) {
         throw std::invalid_argument(name() + ": gradient " + shape_string(shape_of(dy)) + " does not match the last output");
     }
-    Tensor<T> dx = xt::zeros<T>(input_.shape());  // (N, C, H, W)
-    const int chunk = std::max<int>(1, int(kMaxColumnElements / std::size_t(g.patch_size() * g.positions())));
-    for (int first = 0; first < n; first += chunk) backward_chunk(g, first, std::min(chunk, n - first), dy.data(), dx.data());
-    return dx;
 }
 
 template <class T>
-void Conv2d<T>::backward_chunk(const ConvGeometry& g, int first, int count, const T* dy, T* dx) {
+Tensor<T> Conv2d<T>::backward(const Tensor<T>& dy) {
+    check_gradient_shape(dy);
+    if (algorithm_ == ConvAlgorithm::naive) {
+        const ConvGeometry g = geometry(int(input_.shape(2)), int(input_.shape(3)));
+        Tensor<T> dx = Tensor<T>::from_shape(input_.shape());  // (N, C, H, W)
+        conv2d_naive_backward(ConvShape{int(input_.shape(0)), out_, g}, input_.data(), weight_.value.data(), dy.data(), dx.data(),
+                              weight_.grad.data(), has_bias_ ? bias_.grad.data() : nullptr);
+        return dx;
+    }
+    accumulate_weight_gradient(dy);
+    return input_gradient_needed_ ? input_gradient(dy) : Tensor<T>();
+}
+
+template <class T>
+void Conv2d<T>::accumulate_weight_gradient(const Tensor<T>& dy) {
+    check_gradient_shape(dy);
+    const ConvGeometry g = geometry(int(input_.shape(2)), int(input_.shape(3)));
+    const int n = int(input_.shape(0));
+    const int chunk = std::max<int>(1, int(kMaxColumnElements / std::size_t(g.patch_size() * g.positions())));
+    for (int first = 0; first < n; first += chunk) weight_gradient_chunk(g, first, std::min(chunk, n - first), dy.data());
+}
+
+template <class T>
+Tensor<T> Conv2d<T>::input_gradient(const Tensor<T>& dy) {
+    check_gradient_shape(dy);
+    const ConvGeometry g = geometry(int(input_.shape(2)), int(input_.shape(3)));
+    const int n = int(input_.shape(0));
+    // Pointwise: every entry of dx is written by one GEMM; otherwise col2im adds into zeros.
+    Tensor<T> dx = pointwise() ? Tensor<T>::from_shape(input_.shape()) : xt::zeros<T>(input_.shape());  // (N, C, H, W)
+    const int chunk = std::max<int>(1, int(kMaxColumnElements / std::size_t(g.patch_size() * g.positions())));
+    for (int first = 0; first < n; first += chunk) input_gradient_chunk(g, first, std::min(chunk, n - first), dy.data(), dx.data());
+    return dx;
+}
+
+// dY (F, count·P) gathered from the chunk's (count, F, P) layout.
+template <class T>
+void Conv2d<T>::gather_dy(const T* dy_chunk, int count, std::size_t positions) {
+    const std::size_t width = count * positions;
+    matrix_.resize(std::size_t(out_) * width);
+    for (int i = 0; i < count; ++i)
+        for (int f = 0; f < out_; ++f) std::copy_n(dy_chunk + (i * out_ + f) * positions, positions, matrix_.data() + f * width + i * positions);
+}
+
+template <class T>
+void Conv2d<T>::weight_gradient_chunk(const ConvGeometry& g, int first, int count, const T* dy) {
     const std::size_t P = std::size_t(g.positions()), K = std::size_t(g.patch_size()), image = std::size_t(in_) * g.height * g.width;
     const T* x = input_.data() + first * image;
     const T* dy_chunk = dy + first * out_ * P;  // (count, F, P)
-    T* dx_chunk = dx + first * image;           // (count, C, H, W)
     if (has_bias_) {
         for (int i = 0; i < count; ++i)
             for (int f = 0; f < out_; ++f) {
@@ -109,23 +152,32 @@ void Conv2d<T>::backward_chunk(const ConvGeometry& g, int first, int count, cons
             }
     }
     if (pointwise()) {
-        for (int i = 0; i < count; ++i) {
-            // dW (F, C) += dY_n (F, P) · x_nᵀ (P, C);   dx_n (C, P) = Wᵀ (C, F) · dY_n (F, P)
-            gemm(false, true, out_, in_, int(P), T(1), dy_chunk + i * out_ * P, x + i * image, T(1), weight_.grad.data());
-            gemm(true, false, in_, int(P), out_, T(1), weight_.value.data(), dy_chunk + i * out_ * P, T(0), dx_chunk + i * image);
-        }
+        // dW (F, C) += dY_n (F, P) · x_nᵀ (P, C)
+        for (int i = 0; i < count; ++i) gemm(false, true, out_, in_, int(P), T(1), dy_chunk + i * out_ * P, x + i * image, T(1), weight_.grad.data());
         return;
     }
     const std::size_t width = count * P;
+    gather_dy(dy_chunk, count, P);
     col_.resize(K * width);
-    matrix_.resize(std::size_t(out_) * width);
-    // dY (F, count·P) gathered from (count, F, P); col recomputed rather than kept from forward.
-    for (int i = 0; i < count; ++i)
-        for (int f = 0; f < out_; ++f) std::copy_n(dy_chunk + (i * out_ + f) * P, P, matrix_.data() + f * width + i * P);
-    for (int i = 0; i < count; ++i) im2col(x + i * image, g, col_.data() + i * P, width);
+    for (int i = 0; i < count; ++i) im2col(x + i * image, g, col_.data() + i * P, width);  // recomputed, not kept from forward
     // dW (F, K) += dY (F, count·P) · colᵀ (count·P, K)
     gemm(false, true, out_, int(K), int(width), T(1), matrix_.data(), col_.data(), T(1), weight_.grad.data());
-    // dcol (K, count·P) = Wᵀ (K, F) · dY (F, count·P), written over col, then folded back.
+}
+
+template <class T>
+void Conv2d<T>::input_gradient_chunk(const ConvGeometry& g, int first, int count, const T* dy, T* dx) {
+    const std::size_t P = std::size_t(g.positions()), K = std::size_t(g.patch_size()), image = std::size_t(in_) * g.height * g.width;
+    const T* dy_chunk = dy + first * out_ * P;  // (count, F, P)
+    T* dx_chunk = dx + first * image;           // (count, C, H, W)
+    if (pointwise()) {
+        // dx_n (C, P) = Wᵀ (C, F) · dY_n (F, P)
+        for (int i = 0; i < count; ++i) gemm(true, false, in_, int(P), out_, T(1), weight_.value.data(), dy_chunk + i * out_ * P, T(0), dx_chunk + i * image);
+        return;
+    }
+    const std::size_t width = count * P;
+    gather_dy(dy_chunk, count, P);
+    col_.resize(K * width);
+    // dcol (K, count·P) = Wᵀ (K, F) · dY (F, count·P), then folded back onto the images.
     gemm(true, false, int(K), int(width), out_, T(1), weight_.value.data(), matrix_.data(), T(0), col_.data());
     for (int i = 0; i < count; ++i) col2im(col_.data() + i * P, g, dx_chunk + i * image, width);
 }

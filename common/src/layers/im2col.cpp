@@ -1,6 +1,27 @@
 #include "dl/layers/im2col.hpp"
 
+#include <algorithm>
+
 namespace dl {
+
+namespace {
+
+// The output columns [first, last) whose input column ow·stride − padding + kw lies
+// inside the image: outside that range the window sees padding.
+struct ValidColumns {
+    int first, last;
+};
+
+ValidColumns valid_columns(const ConvGeometry& g, int kw) {
+    const int offset = kw - g.padding;  // iw = ow·stride + offset
+    int first = offset >= 0 ? 0 : (-offset + g.stride - 1) / g.stride;
+    int last = g.width - 1 - offset < 0 ? 0 : (g.width - 1 - offset) / g.stride + 1;
+    last = std::min(last, g.out_w());
+    first = std::min(first, last);
+    return {first, last};
+}
+
+}  // namespace
 
 // Row r = (c, kh, kw) of the column matrix holds, for each output position (oh, ow),
 // the input pixel (c, oh·stride − padding + kh, ow·stride − padding + kw).
@@ -19,11 +40,18 @@ void im2col(const T* image, const ConvGeometry& g, T* col, std::size_t col_strid
                         for (int ow = 0; ow < ow_count; ++ow) out[ow] = T(0);
                         continue;
                     }
-                    const T* in = plane + std::size_t(ih) * g.width;
-                    for (int ow = 0; ow < ow_count; ++ow) {
-                        const int iw = ow * g.stride - g.padding + kw;
-                        out[ow] = (iw >= 0 && iw < g.width) ? in[iw] : T(0);
+                    // Padding on the left, the image's values in the middle, padding on the right:
+                    // three branch-free loops instead of a bounds test per element.
+                    const T* in = plane + std::size_t(ih) * g.width;  // input row ih
+                    const int offset = kw - g.padding;                  // iw = ow·stride + offset
+                    const ValidColumns cols = valid_columns(g, kw);
+                    for (int ow = 0; ow < cols.first; ++ow) out[ow] = T(0);
+                    if (g.stride == 1) {
+                        for (int ow = cols.first; ow < cols.last; ++ow) out[ow] = in[ow + offset];
+                    } else {
+                        for (int ow = cols.first; ow < cols.last; ++ow) out[ow] = in[ow * g.stride + offset];
                     }
+                    for (int ow = cols.last; ow < ow_count; ++ow) out[ow] = T(0);
                 }
             }
         }
@@ -42,10 +70,13 @@ void col2im(const T* col, const ConvGeometry& g, T* image, std::size_t col_strid
                     const int ih = oh * g.stride - g.padding + kh;
                     if (ih < 0 || ih >= g.height) continue;
                     const T* in = row + std::size_t(oh) * ow_count;
-                    T* out = plane + std::size_t(ih) * g.width;
-                    for (int ow = 0; ow < ow_count; ++ow) {
-                        const int iw = ow * g.stride - g.padding + kw;
-                        if (iw >= 0 && iw < g.width) out[iw] += in[ow];
+                    T* out = plane + std::size_t(ih) * g.width;  // input row ih
+                    const int offset = kw - g.padding;
+                    const ValidColumns cols = valid_columns(g, kw);
+                    if (g.stride == 1) {
+                        for (int ow = cols.first; ow < cols.last; ++ow) out[ow + offset] += in[ow];
+                    } else {
+                        for (int ow = cols.first; ow < cols.last; ++ow) out[ow * g.stride + offset] += in[ow];
                     }
                 }
             }

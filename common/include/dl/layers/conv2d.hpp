@@ -10,6 +10,10 @@
 
 namespace dl {
 
+/// How Conv2d computes: through im2col and GEMM (the default), or the naive loops of
+/// conv2d_naive.hpp (the "before" of chapter 2's speed experiment).
+enum class ConvAlgorithm { gemm, naive };
+
 /// A convolution with F filters of size C×K×K, stride s and zero padding p:
 ///
 ///     y (N, F, OH, OW) = W (F, C, K, K) ⊛ x (N, C, H, W) + b (F)
@@ -36,6 +40,20 @@ public:
     Parameter<T>& weight() { return weight_; }  ///< (F, C, K, K)
     Parameter<T>& bias() { return bias_; }      ///< (F); unused when built without bias
 
+    /// The two halves of backward(), public so that a benchmark can time each and a
+    /// first layer (whose input is data) can skip the second:
+    /// dW += dY · colᵀ and db += Σ dY for the last forward() ...
+    void accumulate_weight_gradient(const Tensor<T>& dy);
+    /// ... and dx = col2im(Wᵀ · dY), (N, C, H, W).
+    Tensor<T> input_gradient(const Tensor<T>& dy);
+
+    /// When false, backward() only accumulates the weight gradients and returns an empty
+    /// tensor: right for a first layer, whose input gradient nobody uses.
+    void set_input_gradient_needed(bool needed) { input_gradient_needed_ = needed; }
+
+    /// Chooses the algorithm for later forward and backward passes (same results).
+    void set_algorithm(ConvAlgorithm algorithm) { algorithm_ = algorithm; }
+
     /// The geometry this layer applies to an input of @p height × @p width.
     ConvGeometry geometry(int height, int width) const;
 
@@ -45,10 +63,15 @@ public:
 private:
     bool pointwise() const { return kernel_ == 1 && stride_ == 1 && padding_ == 0; }
     void forward_chunk(const ConvGeometry& g, int first, int count, T* y);
-    void backward_chunk(const ConvGeometry& g, int first, int count, const T* dy, T* dx);
+    void check_gradient_shape(const Tensor<T>& dy) const;
+    void gather_dy(const T* dy_chunk, int count, std::size_t positions);
+    void weight_gradient_chunk(const ConvGeometry& g, int first, int count, const T* dy);
+    void input_gradient_chunk(const ConvGeometry& g, int first, int count, const T* dy, T* dx);
 
     int in_, out_, kernel_, stride_, padding_;
     bool has_bias_;
+    ConvAlgorithm algorithm_ = ConvAlgorithm::gemm;
+    bool input_gradient_needed_ = true;
     Parameter<T> weight_;    // (F, C, K, K)
     Parameter<T> bias_;      // (F)
     Tensor<T> input_;        // (N, C, H, W), cached by forward for backward

@@ -1,0 +1,207 @@
+// `./book bench`: how fast the library is, and why.
+//
+//  1. the ceiling: OpenBLAS SGEMM at 1024³ on 1 and 2 threads;
+//  2. Conv2d forward, backward-data and backward-weights at N = 64 for the shapes of the
+//     book's networks: milliseconds, GFLOP/s, fraction of the SGEMM ceiling, speed-up
+//     over the naive loops; and the other way to use two cores (an OpenMP loop over
+//     images, one BLAS thread each) for comparison;
+//  3. training throughput of every chapter model (forward + backward + Adam step);
+//  4. --json FILE writes it all; --vs-pytorch runs the same rows in PyTorch.
+// Every figure is the median of repeated runs after a warm-up.
+#include "bench_pytorch.hpp"
+#include "bench_timing.hpp"
+
+#include "dl/blas.hpp"
+#include "dl/layers/conv2d.hpp"
+#include "dl/layers/conv2d_naive.hpp"
+#include "dl/layers/im2col.hpp"
+#include "dl/losses/softmax_cross_entropy.hpp"
+#include "dl/optim/adam.hpp"
+#include "dl/util/table.hpp"
+#include "lenet.hpp"
+#include "mlp.hpp"
+
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+#include <omp.h>
+#include <xtensor/xrandom.hpp>
+
+#include <fstream>
+#include <iostream>
+
+namespace {
+
+using dl::Tensor;
+using json = nlohmann::json;
+
+constexpr int kBatch = 64;
+
+double sgemm_gflops(int threads) {
+    dl::set_blas_threads(threads);
+    const int n = 1024;
+    std::vector<float> a(std::size_t(n) * n, 1.0f), b(a), c(a.size());
+    const double seconds = bench::median_seconds(7, [&] { dl::gemm(false, false, n, n, n, 1.0f, a.data(), b.data(), 0.0f, c.data()); });
+    return 2.0 * n * n * n / seconds / 1e9;
+}
+
+struct ConvCase {
+    int c, f, k, hw, padding;
+    std::string label() const {
+        return std::to_string(c) + "->" + std::to_string(f) + " k" + std::to_string(k) + " " + std::to_string(hw) + "x" + std::to_string(hw);
+    }
+};
+
+// Forward with the alternative threading: an OpenMP loop over images, each doing its own
+// im2col and a single-threaded GEMM (the layer instead batches images into one GEMM and
+// lets OpenBLAS use both cores).
+void forward_openmp_per_image(const ConvCase& cc, const dl::ConvGeometry& g, const Tensor<float>& x, const Tensor<float>& w, Tensor<float>& y) {
+    const std::size_t P = std::size_t(g.positions()), K = std::size_t(g.patch_size()), image = std::size_t(cc.c) * cc.hw * cc.hw;
+#pragma omp parallel
+    {
+        std::vector<float> col(K * P);  // (K, P), one per thread
+#pragma omp for schedule(static)
+        for (int n = 0; n < kBatch; ++n) {
+            dl::im2col(x.data() + n * image, g, col.data(), P);
+            dl::gemm(false, false, cc.f, int(P), int(K), 1.0f, w.data(), col.data(), 0.0f, y.data() + std::size_t(n) * cc.f * P);
+        }
+    }
+}
+
+json bench_conv(const ConvCase& cc, double ceiling) {
+    dl::set_blas_threads(2);
+    dl::Rng rng(1);
+    dl::Conv2d<float> conv(cc.c, cc.f, cc.k, 1, cc.padding, dl::Init::he, rng);
+    xt::random::seed(2);
+    const Tensor<float> x = xt::random::randn<float>({std::size_t(kBatch), std::size_t(cc.c), std::size_t(cc.hw), std::size_t(cc.hw)});
+    const Tensor<float> y = conv.forward(x);
+    const Tensor<float> dy = xt::random::randn<float>(y.shape());
+    const dl::ConvGeometry g = conv.geometry(cc.hw, cc.hw);
+    const double flops = 2.0 * kBatch * cc.f * g.positions() * g.patch_size();  // one pass
+
+    const double forward = bench::median_seconds(9, [&] { conv.forward(x); });
+    const double backward_data = bench::median_seconds(9, [&] { conv.input_gradient(dy); });
+    const double backward_weights = bench::median_seconds(9, [&] { conv.accumulate_weight_gradient(dy); });
+
+    // The alternative: OpenMP over images with single-threaded BLAS.
+    dl::set_blas_threads(1);
+    Tensor<float> y_omp = Tensor<float>::from_shape(y.shape());
+    const double forward_omp = bench::median_seconds(9, [&] { forward_openmp_per_image(cc, g, x, conv.weight().value, y_omp); });
+    dl::set_blas_threads(2);
+
+    // The naive loops, once each: they are slow.
+    const dl::ConvShape shape{kBatch, cc.f, g};
+    Tensor<float> y_naive = Tensor<float>::from_shape(y.shape()), dx_naive = Tensor<float>::from_shape(x.shape());
+    Tensor<float> dw = xt::zeros<float>(conv.weight().value.shape()), db = xt::zeros<float>({std::size_t(cc.f)});
+    const double naive_forward = bench::seconds_once([&] { dl::conv2d_naive_forward(shape, x.data(), conv.weight().value.data(), conv.bias().value.data(), y_naive.data()); });
+    const double naive_backward = bench::seconds_once([&] { dl::conv2d_naive_backward(shape, x.data(), conv.weight().value.data(), dy.data(), dx_naive.data(), dw.data(), db.data()); });
+
+    return {{"shape", cc.label()},
+            {"padding", cc.padding},
+            {"gflop_per_pass", flops / 1e9},
+            {"forward_ms", forward * 1e3},
+            {"backward_data_ms", backward_data * 1e3},
+            {"backward_weights_ms", backward_weights * 1e3},
+            {"forward_gflops", flops / forward / 1e9},
+            {"backward_data_gflops", flops / backward_data / 1e9},
+            {"backward_weights_gflops", flops / backward_weights / 1e9},
+            {"forward_fraction_of_sgemm", flops / forward / 1e9 / ceiling},
+            {"forward_openmp_per_image_ms", forward_omp * 1e3},
+            {"naive_forward_ms", naive_forward * 1e3},
+            {"naive_backward_ms", naive_backward * 1e3},
+            {"speedup_forward", naive_forward / forward},
+            {"speedup_backward", naive_backward / (backward_data + backward_weights)}};
+}
+
+// Images per second of full training steps: zero_grad, forward, loss, backward, Adam.
+double training_throughput(dl::Layer<float>& model, int batch, const dl::Shape& input_shape) {
+    dl::set_blas_threads(2);
+    xt::random::seed(3);
+    dl::Shape shape = input_shape;
+    shape[0] = std::size_t(batch);
+    const Tensor<float> x = xt::random::randn<float>(shape);
+    std::vector<int> labels(static_cast<std::size_t>(batch));  // (B)
+    for (int i = 0; i < batch; ++i) labels[std::size_t(i)] = i % 10;
+    dl::Adam<float> adam(dl::single_group(model.parameters(), 1e-3));
+    dl::SoftmaxCrossEntropy<float> loss;
+    auto step = [&] {
+        adam.zero_grad();
+        loss.forward(model.forward(x), labels);
+        model.backward(loss.backward());
+        adam.step();
+    };
+    const double seconds = bench::median_seconds(15, [&] {
+        for (int i = 0; i < 10; ++i) step();
+    });
+    return 10.0 * batch / seconds;
+}
+
+json bench_models() {
+    json rows = json::array();
+    for (int batch : {64, 128}) {
+        dl::Rng rng(1);
+        dl::Sequential<float> mlp = ch01::build_mlp({256, 128}, dl::Init::he, rng);
+        rows.push_back({{"model", "mlp (ch01)"}, {"batch", batch}, {"images_per_second", training_throughput(mlp, batch, {1, 1, 28, 28})}});
+        dl::Sequential<float> lenet = ch02::build_lenet(false, rng);
+        rows.push_back({{"model", "lenet5 (ch02)"}, {"batch", batch}, {"images_per_second", training_throughput(lenet, batch, {1, 1, 28, 28})}});
+    }
+    return rows;
+}
+
+void print_report(const json& report) {
+    std::cout << "\n1. The ceiling: OpenBLAS SGEMM 1024x1024x1024\n";
+    dl::Table ceiling({"threads", "GFLOP/s"});
+    ceiling.add_row({"1", dl::fixed(report["sgemm_gflops_1_thread"], 1)});
+    ceiling.add_row({"2", dl::fixed(report["sgemm_gflops_2_threads"], 1)});
+    ceiling.print(std::cout);
+
+    std::cout << "\n2. Conv2d at N=" << kBatch << " (stride 1; 2 BLAS threads; % = forward GFLOP/s of the 2-thread SGEMM ceiling)\n";
+    dl::Table conv({"shape", "pad", "fwd ms", "fwd GFLOP/s", "%", "bwd-data ms", "bwd-wgt ms", "GFLOP/s d/w", "vs naive fwd/bwd", "OpenMP/image fwd ms"});
+    for (const json& r : report["conv"]) {
+        conv.add_row({r["shape"], std::to_string(int(r["padding"])), dl::fixed(r["forward_ms"], 2), dl::fixed(r["forward_gflops"], 1),
+                      dl::fixed(100.0 * double(r["forward_fraction_of_sgemm"]), 0) + "%", dl::fixed(r["backward_data_ms"], 2),
+                      dl::fixed(r["backward_weights_ms"], 2), dl::fixed(r["backward_data_gflops"], 0) + "/" + dl::fixed(r["backward_weights_gflops"], 0),
+                      dl::fixed(r["speedup_forward"], 0) + "x/" + dl::fixed(r["speedup_backward"], 0) + "x", dl::fixed(r["forward_openmp_per_image_ms"], 2)});
+    }
+    conv.print(std::cout);
+
+    std::cout << "\n3. Training throughput (forward + backward + Adam step, 2 threads)\n";
+    dl::Table models({"model", "batch", "images/s"});
+    for (const json& r : report["models"]) models.add_row({r["model"], std::to_string(int(r["batch"])), dl::fixed(r["images_per_second"], 0)});
+    models.print(std::cout);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    std::string json_path;
+    bool vs_pytorch = false;
+    CLI::App app{"Benchmarks of the book's library: GEMM ceiling, convolution, training throughput"};
+    app.add_option("--json", json_path, "also write every figure to this JSON file");
+    app.add_flag("--vs-pytorch", vs_pytorch, "run the same convolutions and models in PyTorch (Debian's python3-torch) and print our/their ratios");
+    CLI11_PARSE(app, argc, argv);
+    try {
+        json report;
+        std::cerr << "measuring the SGEMM ceiling...\n";
+        report["sgemm_gflops_1_thread"] = sgemm_gflops(1);
+        report["sgemm_gflops_2_threads"] = sgemm_gflops(2);
+        const std::vector<ConvCase> cases = {{1, 6, 5, 28, 2},   {6, 16, 5, 12, 0}, {32, 64, 3, 14, 1}, {64, 64, 3, 8, 1},
+                                             {128, 128, 3, 7, 1}, {16, 16, 3, 28, 1}, {16, 16, 3, 64, 1}};
+        report["conv"] = json::array();
+        for (const ConvCase& cc : cases) {
+            std::cerr << "convolution " << cc.label() << "...\n";
+            report["conv"].push_back(bench_conv(cc, report["sgemm_gflops_2_threads"]));
+        }
+        std::cerr << "training throughput...\n";
+        report["models"] = bench_models();
+        print_report(report);
+        if (vs_pytorch) bench::compare_with_pytorch(report);
+        if (!json_path.empty()) {
+            std::ofstream(json_path) << report.dump(2) << "\n";
+            std::cout << "\nwrote " << json_path << "\n";
+        }
+    } catch (const std::exception& error) {
+        std::cerr << "error: " << error.what() << "\n";
+        return 1;
+    }
+    return 0;
+}

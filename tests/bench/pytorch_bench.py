@@ -1,0 +1,85 @@
+"""PyTorch side of `./book bench --vs-pytorch`: the same convolutions and models, timed
+the same way (median of repeats after a warm-up), written as JSON to --out.
+
+Run by the C++ benchmark with Debian's /usr/bin/python3 and OPENBLAS_NUM_THREADS=1;
+torch itself is given the thread count with torch.set_num_threads.
+"""
+import argparse
+import json
+import statistics
+import time
+
+import torch
+import torch.nn as nn
+
+
+def median_seconds(repeats, work):
+    work()
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        work()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def bench_conv(c, f, k, hw, padding, batch):
+    conv = nn.Conv2d(c, f, k, padding=padding)
+    x = torch.randn(batch, c, hw, hw, requires_grad=True)
+    y = conv(x)
+    dy = torch.randn_like(y)
+    forward = median_seconds(9, lambda: conv(x))
+    data = median_seconds(9, lambda: torch.autograd.grad(y, [x], dy, retain_graph=True))
+    weights = median_seconds(9, lambda: torch.autograd.grad(y, [conv.weight, conv.bias], dy, retain_graph=True))
+    return {"forward_ms": forward * 1e3, "backward_data_ms": data * 1e3, "backward_weights_ms": weights * 1e3}
+
+
+def mlp():
+    return nn.Sequential(nn.Flatten(), nn.Linear(784, 256), nn.ReLU(), nn.Linear(256, 128), nn.ReLU(), nn.Linear(128, 10))
+
+
+def lenet():
+    return nn.Sequential(
+        nn.Conv2d(1, 6, 5, padding=2), nn.ReLU(), nn.MaxPool2d(2),
+        nn.Conv2d(6, 16, 5), nn.ReLU(), nn.MaxPool2d(2), nn.Flatten(),
+        nn.Linear(400, 120), nn.ReLU(), nn.Linear(120, 84), nn.ReLU(), nn.Linear(84, 10))
+
+
+def training_throughput(model, batch):
+    x = torch.randn(batch, 1, 28, 28)
+    labels = torch.arange(batch) % 10
+    optimizer = torch.optim.Adam(model.parameters(), lr=1e-3)
+    loss_fn = nn.CrossEntropyLoss()
+
+    def ten_steps():
+        for _ in range(10):
+            optimizer.zero_grad()
+            loss_fn(model(x), labels).backward()
+            optimizer.step()
+
+    return 10 * batch / median_seconds(15, ten_steps)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--out", required=True)
+    args = parser.parse_args()
+    torch.set_num_threads(args.threads)
+    torch.manual_seed(0)
+    shapes = [(1, 6, 5, 28, 2), (6, 16, 5, 12, 0), (32, 64, 3, 14, 1), (64, 64, 3, 8, 1),
+              (128, 128, 3, 7, 1), (16, 16, 3, 28, 1), (16, 16, 3, 64, 1)]
+    report = {"torch_version": torch.__version__, "threads": args.threads, "conv": [], "models": []}
+    for c, f, k, hw, padding in shapes:
+        row = bench_conv(c, f, k, hw, padding, 64)
+        row["shape"] = f"{c}->{f} k{k} {hw}x{hw}"
+        report["conv"].append(row)
+    for batch in (64, 128):
+        report["models"].append({"model": "mlp (ch01)", "batch": batch, "images_per_second": training_throughput(mlp(), batch)})
+        report["models"].append({"model": "lenet5 (ch02)", "batch": batch, "images_per_second": training_throughput(lenet(), batch)})
+    with open(args.out, "w") as out:
+        json.dump(report, out, indent=2)
+
+
+if __name__ == "__main__":
+    main()
