@@ -6,7 +6,7 @@
 //   ./book run 01 --help              every flag
 #include "mlp.hpp"
 
-#include "dl/blas.hpp"
+#include "dl/util/runtime.hpp"
 #include "dl/metrics/confusion_matrix.hpp"
 #include "dl/train/run_directory.hpp"
 #include "dl/util/table.hpp"
@@ -74,7 +74,7 @@ int main(int argc, char** argv) {
         unless_given("--out", s.out_dir, dl::default_run_dir("01_mlp/size"));
     }
     try {
-        dl::set_blas_threads(s.threads);
+        dl::prepare_runtime(s.threads);
         if (experiment == "init") ch01::run_init_experiment(s);
         else if (experiment == "size") ch01::run_size_experiment(s);
         else ch01::run_main(s);

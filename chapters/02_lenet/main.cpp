@@ -6,7 +6,7 @@
 //   ./book run 02 --help               every flag
 #include "lenet.hpp"
 
-#include "dl/blas.hpp"
+#include "dl/util/runtime.hpp"
 #include "dl/io/checkpoint.hpp"
 #include "dl/io/image_grid.hpp"
 #include "dl/metrics/confusion_matrix.hpp"
@@ -92,7 +92,7 @@ int main(int argc, char** argv) {
         if (app.count("--out") == 0) s.out_dir = dl::default_run_dir("02_lenet/speed");
     }
     try {
-        dl::set_blas_threads(s.threads);
+        dl::prepare_runtime(s.threads);
         if (experiment == "speed") ch02::run_speed_experiment(s);
         else ch02::run_main(s);
     } catch (const std::exception& error) {

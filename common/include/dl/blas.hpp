@@ -24,7 +24,8 @@ template <class T>
 void naive_gemm(bool trans_a, bool trans_b, int m, int n, int k, T alpha, const T* a, const T* b,
                 T beta, T* c);
 
-/// Sets how many threads OpenBLAS may use (1 or 2 on the book's machine).
+/// Sets how many threads OpenBLAS may use. With the OpenMP build of OpenBLAS that the
+/// book links, this is also the size of OpenMP's pool for the library's own loops.
 void set_blas_threads(int threads);
 
 /// How many threads OpenBLAS currently uses.

@@ -3,8 +3,11 @@
 #include "dl/blas.hpp"
 #include "dl/layers/conv2d_naive.hpp"
 
+#include <omp.h>
+
 #include <algorithm>
 #include <stdexcept>
+#include <vector>
 
 namespace dl {
 
@@ -52,42 +55,36 @@ Tensor<T> Conv2d<T>::forward(const Tensor<T>& x) {
         conv2d_naive_forward(ConvShape{n, out_, g}, x.data(), weight_.value.data(), has_bias_ ? bias_.value.data() : nullptr, y.data());
         return y;
     }
-    const int chunk = std::max<int>(1, int(kMaxColumnElements / std::size_t(g.patch_size() * g.positions())));
-    for (int first = 0; first < n; first += chunk) forward_chunk(g, first, std::min(chunk, n - first), y.data());
+    const std::size_t P = std::size_t(g.positions()), K = std::size_t(g.patch_size()), image = std::size_t(in_) * g.height * g.width;
+    const T* w = weight_.value.data();
+#pragma omp parallel
+    {
+        std::vector<T> col(pointwise() ? 0 : K * P);  // (K, P), this thread's
+#pragma omp for schedule(static)
+        for (int i = 0; i < n; ++i) {
+            const T* x_i = x.data() + i * image;  // (C, H, W)
+            T* y_i = y.data() + i * out_ * P;     // (F, P)
+            const T* columns = x_i;               // pointwise: the image is its own column matrix
+            if (!pointwise()) {
+                im2col(x_i, g, col.data(), P);
+                columns = col.data();
+            }
+            gemm(false, false, out_, int(P), int(K), T(1), w, columns, T(0), y_i);  // Y_i = W · col_i
+            if (has_bias_) {
+                for (int f = 0; f < out_; ++f) {
+                    const T b = bias_.value(f);
+                    T* plane = y_i + f * P;
+                    for (std::size_t p = 0; p < P; ++p) plane[p] += b;
+                }
+            }
+        }
+    }
     return y;
 }
 
 template <class T>
-void Conv2d<T>::forward_chunk(const ConvGeometry& g, int first, int count, T* y) {
-    const std::size_t P = std::size_t(g.positions()), K = std::size_t(g.patch_size()), image = std::size_t(in_) * g.height * g.width;
-    const T* x = input_.data() + first * image;
-    T* y_chunk = y + first * out_ * P;  // (count, F, P)
-    if (pointwise()) {
-        // Y_n (F, P) = W (F, C) · x_n (C, P): the image is its own column matrix.
-        for (int i = 0; i < count; ++i) gemm(false, false, out_, int(P), in_, T(1), weight_.value.data(), x + i * image, T(0), y_chunk + i * out_ * P);
-    } else {
-        const std::size_t width = count * P;  // columns of the chunk's matrices
-        col_.resize(K * width);
-        matrix_.resize(std::size_t(out_) * width);
-        for (int i = 0; i < count; ++i) im2col(x + i * image, g, col_.data() + i * P, width);
-        // Y (F, count·P) = W (F, K) · col (K, count·P), then reorder to (count, F, P).
-        gemm(false, false, out_, int(width), int(K), T(1), weight_.value.data(), col_.data(), T(0), matrix_.data());
-        for (int i = 0; i < count; ++i)
-            for (int f = 0; f < out_; ++f) std::copy_n(matrix_.data() + f * width + i * P, P, y_chunk + (i * out_ + f) * P);
-    }
-    if (has_bias_) {
-        for (int i = 0; i < count; ++i)
-            for (int f = 0; f < out_; ++f) {
-                T* plane = y_chunk + (i * out_ + f) * P;
-                const T b = bias_.value(f);
-                for (std::size_t p = 0; p < P; ++p) plane[p] += b;
-            }
-    }
-}
-
-template <class T>
 void Conv2d<T>::check_gradient_shape(const Tensor<T>& dy) const {
-    const ConvGeometry g = geometry(int(input_.shape(2)), int(input_.shape(3)));
+    const ConvGeometry g = input_geometry();
     if (dy.dimension() != 4 || dy.shape(0) != input_.shape(0) || int(dy.shape(1)) != out_ || int(dy.shape(2)) != g.out_h() || int(dy.shape(3)) != g.out_w()) {
         throw std::invalid_argument(name() + ": gradient " + shape_string(shape_of(dy)) + " does not match the last output");
     }
@@ -97,9 +94,8 @@ template <class T>
 Tensor<T> Conv2d<T>::backward(const Tensor<T>& dy) {
     check_gradient_shape(dy);
     if (algorithm_ == ConvAlgorithm::naive) {
-        const ConvGeometry g = geometry(int(input_.shape(2)), int(input_.shape(3)));
         Tensor<T> dx = Tensor<T>::from_shape(input_.shape());  // (N, C, H, W)
-        conv2d_naive_backward(ConvShape{int(input_.shape(0)), out_, g}, input_.data(), weight_.value.data(), dy.data(), dx.data(),
+        conv2d_naive_backward(ConvShape{int(input_.shape(0)), out_, input_geometry()}, input_.data(), weight_.value.data(), dy.data(), dx.data(),
                               weight_.grad.data(), has_bias_ ? bias_.grad.data() : nullptr);
         return dx;
     }
@@ -110,76 +106,69 @@ Tensor<T> Conv2d<T>::backward(const Tensor<T>& dy) {
 template <class T>
 void Conv2d<T>::accumulate_weight_gradient(const Tensor<T>& dy) {
     check_gradient_shape(dy);
-    const ConvGeometry g = geometry(int(input_.shape(2)), int(input_.shape(3)));
+    const ConvGeometry g = input_geometry();
     const int n = int(input_.shape(0));
-    const int chunk = std::max<int>(1, int(kMaxColumnElements / std::size_t(g.patch_size() * g.positions())));
-    for (int first = 0; first < n; first += chunk) weight_gradient_chunk(g, first, std::min(chunk, n - first), dy.data());
+    const std::size_t P = std::size_t(g.positions()), K = std::size_t(g.patch_size()), image = std::size_t(in_) * g.height * g.width;
+    const std::size_t w_size = std::size_t(out_) * K;
+    // One (F, K) weight-gradient and (F) bias-gradient partial per thread, summed in thread order.
+    const int threads = omp_get_max_threads();
+    std::vector<T> partial(std::size_t(threads) * (w_size + out_), T(0));
+#pragma omp parallel
+    {
+        T* dw = partial.data() + std::size_t(omp_get_thread_num()) * (w_size + out_);  // (F, K)
+        T* db = dw + w_size;                                                              // (F)
+        std::vector<T> col(pointwise() ? 0 : K * P);                                      // (K, P)
+#pragma omp for schedule(static)
+        for (int i = 0; i < n; ++i) {
+            const T* x_i = input_.data() + i * image;  // (C, H, W)
+            const T* dy_i = dy.data() + i * out_ * P;  // (F, P)
+            const T* columns = x_i;
+            if (!pointwise()) {
+                im2col(x_i, g, col.data(), P);  // recomputed rather than kept from forward
+                columns = col.data();
+            }
+            gemm(false, true, out_, int(K), int(P), T(1), dy_i, columns, T(1), dw);  // dW += dY_i · col_iᵀ
+            for (int f = 0; f < out_; ++f) {
+                T sum = 0;
+                for (std::size_t p = 0; p < P; ++p) sum += dy_i[f * P + p];
+                db[f] += sum;
+            }
+        }
+    }
+    for (int t = 0; t < threads; ++t) {
+        const T* dw = partial.data() + std::size_t(t) * (w_size + out_);
+        for (std::size_t j = 0; j < w_size; ++j) weight_.grad.data()[j] += dw[j];
+        if (has_bias_) {
+            for (int f = 0; f < out_; ++f) bias_.grad(f) += dw[w_size + f];
+        }
+    }
 }
 
 template <class T>
 Tensor<T> Conv2d<T>::input_gradient(const Tensor<T>& dy) {
     check_gradient_shape(dy);
-    const ConvGeometry g = geometry(int(input_.shape(2)), int(input_.shape(3)));
+    const ConvGeometry g = input_geometry();
     const int n = int(input_.shape(0));
-    // Pointwise: every entry of dx is written by one GEMM; otherwise col2im adds into zeros.
-    Tensor<T> dx = pointwise() ? Tensor<T>::from_shape(input_.shape()) : xt::zeros<T>(input_.shape());  // (N, C, H, W)
-    const int chunk = std::max<int>(1, int(kMaxColumnElements / std::size_t(g.patch_size() * g.positions())));
-    for (int first = 0; first < n; first += chunk) input_gradient_chunk(g, first, std::min(chunk, n - first), dy.data(), dx.data());
-    return dx;
-}
-
-// dY (F, count·P) gathered from the chunk's (count, F, P) layout.
-template <class T>
-void Conv2d<T>::gather_dy(const T* dy_chunk, int count, std::size_t positions) {
-    const std::size_t width = count * positions;
-    matrix_.resize(std::size_t(out_) * width);
-    for (int i = 0; i < count; ++i)
-        for (int f = 0; f < out_; ++f) std::copy_n(dy_chunk + (i * out_ + f) * positions, positions, matrix_.data() + f * width + i * positions);
-}
-
-template <class T>
-void Conv2d<T>::weight_gradient_chunk(const ConvGeometry& g, int first, int count, const T* dy) {
     const std::size_t P = std::size_t(g.positions()), K = std::size_t(g.patch_size()), image = std::size_t(in_) * g.height * g.width;
-    const T* x = input_.data() + first * image;
-    const T* dy_chunk = dy + first * out_ * P;  // (count, F, P)
-    if (has_bias_) {
-        for (int i = 0; i < count; ++i)
-            for (int f = 0; f < out_; ++f) {
-                const T* plane = dy_chunk + (i * out_ + f) * P;
-                T sum = 0;
-                for (std::size_t p = 0; p < P; ++p) sum += plane[p];
-                bias_.grad(f) += sum;
+    Tensor<T> dx = Tensor<T>::from_shape(input_.shape());  // (N, C, H, W)
+    const T* w = weight_.value.data();
+#pragma omp parallel
+    {
+        std::vector<T> dcol(pointwise() ? 0 : K * P);  // (K, P)
+#pragma omp for schedule(static)
+        for (int i = 0; i < n; ++i) {
+            const T* dy_i = dy.data() + i * out_ * P;  // (F, P)
+            T* dx_i = dx.data() + i * image;           // (C, H, W)
+            if (pointwise()) {
+                gemm(true, false, in_, int(P), out_, T(1), w, dy_i, T(0), dx_i);  // dx_i = Wᵀ · dY_i
+                continue;
             }
+            gemm(true, false, int(K), int(P), out_, T(1), w, dy_i, T(0), dcol.data());  // dcol = Wᵀ · dY_i
+            std::fill(dx_i, dx_i + image, T(0));
+            col2im(dcol.data(), g, dx_i, P);
+        }
     }
-    if (pointwise()) {
-        // dW (F, C) += dY_n (F, P) · x_nᵀ (P, C)
-        for (int i = 0; i < count; ++i) gemm(false, true, out_, in_, int(P), T(1), dy_chunk + i * out_ * P, x + i * image, T(1), weight_.grad.data());
-        return;
-    }
-    const std::size_t width = count * P;
-    gather_dy(dy_chunk, count, P);
-    col_.resize(K * width);
-    for (int i = 0; i < count; ++i) im2col(x + i * image, g, col_.data() + i * P, width);  // recomputed, not kept from forward
-    // dW (F, K) += dY (F, count·P) · colᵀ (count·P, K)
-    gemm(false, true, out_, int(K), int(width), T(1), matrix_.data(), col_.data(), T(1), weight_.grad.data());
-}
-
-template <class T>
-void Conv2d<T>::input_gradient_chunk(const ConvGeometry& g, int first, int count, const T* dy, T* dx) {
-    const std::size_t P = std::size_t(g.positions()), K = std::size_t(g.patch_size()), image = std::size_t(in_) * g.height * g.width;
-    const T* dy_chunk = dy + first * out_ * P;  // (count, F, P)
-    T* dx_chunk = dx + first * image;           // (count, C, H, W)
-    if (pointwise()) {
-        // dx_n (C, P) = Wᵀ (C, F) · dY_n (F, P)
-        for (int i = 0; i < count; ++i) gemm(true, false, in_, int(P), out_, T(1), weight_.value.data(), dy_chunk + i * out_ * P, T(0), dx_chunk + i * image);
-        return;
-    }
-    const std::size_t width = count * P;
-    gather_dy(dy_chunk, count, P);
-    col_.resize(K * width);
-    // dcol (K, count·P) = Wᵀ (K, F) · dY (F, count·P), then folded back onto the images.
-    gemm(true, false, int(K), int(width), out_, T(1), weight_.value.data(), matrix_.data(), T(0), col_.data());
-    for (int i = 0; i < count; ++i) col2im(col_.data() + i * P, g, dx_chunk + i * image, width);
+    return dx;
 }
 
 template class Conv2d<float>;

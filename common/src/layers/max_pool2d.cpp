@@ -25,9 +25,11 @@ Tensor<T> MaxPool2d<T>::forward(const Tensor<T>& x) {
     const std::size_t planes = x.shape(0) * x.shape(1), oh_count = std::size_t(g.out_h()), ow_count = std::size_t(g.out_w());
     Tensor<T> y = Tensor<T>::from_shape({x.shape(0), x.shape(1), oh_count, ow_count});  // (N, C, OH, OW)
     argmax_.resize(y.size());
-    std::size_t out = 0;
+    // Planes (one channel of one image) are independent: share them among the threads.
+#pragma omp parallel for schedule(static) if (y.size() > (1u << 14))
     for (std::size_t plane = 0; plane < planes; ++plane) {
         const std::size_t base = plane * g.height * g.width;
+        std::size_t out = plane * oh_count * ow_count;
         for (std::size_t oh = 0; oh < oh_count; ++oh)
             for (std::size_t ow = 0; ow < ow_count; ++ow, ++out) {
                 T best = -std::numeric_limits<T>::infinity();
@@ -53,7 +55,13 @@ template <class T>
 Tensor<T> MaxPool2d<T>::backward(const Tensor<T>& dy) {
     if (dy.size() != argmax_.size()) throw std::invalid_argument(name() + ": gradient " + shape_string(shape_of(dy)) + " does not match the last output");
     Tensor<T> dx = xt::zeros<T>(input_shape_);  // (N, C, H, W)
-    for (std::size_t i = 0; i < argmax_.size(); ++i) dx.data()[argmax_[i]] += dy.data()[i];
+    // Each maximum lies in its own plane, so threads working on different planes never
+    // write to the same element.
+    const std::size_t planes = input_shape_[0] * input_shape_[1], per_plane = argmax_.size() / planes;
+#pragma omp parallel for schedule(static) if (argmax_.size() > (1u << 14))
+    for (std::size_t plane = 0; plane < planes; ++plane) {
+        for (std::size_t i = plane * per_plane; i < (plane + 1) * per_plane; ++i) dx.data()[argmax_[i]] += dy.data()[i];
+    }
     return dx;
 }
 

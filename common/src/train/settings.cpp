@@ -20,7 +20,7 @@ void add_training_flags(CLI::App& app, TrainingSettings& s) {
     app.add_option("--train-size", s.train_size, "train on a random subset of this many images (0 = all)")->capture_default_str();
     app.add_option("--val-size", s.val_size, "training images held out for validation")->capture_default_str()->check(CLI::Range(1, 59999));
     app.add_option("--out", s.out_dir, "output folder for results.json, history.csv, plots and the checkpoint")->capture_default_str();
-    app.add_option("--threads", s.threads, "BLAS threads")->capture_default_str()->check(CLI::Range(1, 64));
+    app.add_option("--threads", s.threads, "threads (one OpenMP pool, shared with OpenBLAS)")->capture_default_str()->check(CLI::Range(1, 64));
 }
 
 std::string default_run_dir(const std::string& run) {

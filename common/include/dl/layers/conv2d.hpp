@@ -6,7 +6,6 @@
 #include "dl/layers/init.hpp"
 #include "dl/layers/layer.hpp"
 
-#include <vector>
 
 namespace dl {
 
@@ -18,14 +17,17 @@ enum class ConvAlgorithm { gemm, naive };
 ///
 ///     y (N, F, OH, OW) = W (F, C, K, K) ⊛ x (N, C, H, W) + b (F)
 ///
-/// Computed as matrix products over the im2col matrix of a chunk of B images,
-/// col (C·K·K, B·OH·OW), so each direction is one large GEMM instead of B small ones:
+/// Computed image by image as a matrix product over the image's im2col matrix
+/// col (C·K·K, OH·OW):
 ///
-///     forward:   Y  = W · col                 (F, C·K·K) · (C·K·K, B·OH·OW)
-///     backward:  dW += dY · colᵀ,   db += Σ dY,   dcol = Wᵀ · dY,   dx = col2im(dcol)
+///     forward:   Y_n  = W · col_n                 (F, C·K·K) · (C·K·K, OH·OW)
+///     backward:  dW  += dY_n · col_nᵀ,   db += Σ dY_n,   dcol = Wᵀ · dY_n,   dx_n = col2im(dcol)
 ///
-/// A 1×1 convolution with stride 1 and no padding needs no im2col: each image's (C, H·W)
-/// matrix already is its column matrix.
+/// The images of a batch are shared among the cores by an OpenMP loop; each thread keeps
+/// its own column buffer (small enough to stay in cache) and calls a single-threaded GEMM.
+/// Weight gradients are summed per thread and then added in thread order, so a run is
+/// repeatable for a given thread count. A 1×1 convolution with stride 1 and no padding
+/// needs no im2col: each image's (C, H·W) matrix already is its column matrix.
 template <class T>
 class Conv2d : public Layer<T> {
 public:
@@ -57,26 +59,18 @@ public:
     /// The geometry this layer applies to an input of @p height × @p width.
     ConvGeometry geometry(int height, int width) const;
 
-    /// Largest im2col workspace, in elements, before a batch is split into chunks.
-    static constexpr std::size_t kMaxColumnElements = std::size_t(1) << 21;
-
 private:
     bool pointwise() const { return kernel_ == 1 && stride_ == 1 && padding_ == 0; }
-    void forward_chunk(const ConvGeometry& g, int first, int count, T* y);
+    ConvGeometry input_geometry() const { return geometry(int(input_.shape(2)), int(input_.shape(3))); }
     void check_gradient_shape(const Tensor<T>& dy) const;
-    void gather_dy(const T* dy_chunk, int count, std::size_t positions);
-    void weight_gradient_chunk(const ConvGeometry& g, int first, int count, const T* dy);
-    void input_gradient_chunk(const ConvGeometry& g, int first, int count, const T* dy, T* dx);
 
     int in_, out_, kernel_, stride_, padding_;
     bool has_bias_;
     ConvAlgorithm algorithm_ = ConvAlgorithm::gemm;
     bool input_gradient_needed_ = true;
-    Parameter<T> weight_;    // (F, C, K, K)
-    Parameter<T> bias_;      // (F)
-    Tensor<T> input_;        // (N, C, H, W), cached by forward for backward
-    std::vector<T> col_;     // (C·K·K, B·OH·OW) workspace
-    std::vector<T> matrix_;  // (F, B·OH·OW) workspace: Y or dY of a chunk
+    Parameter<T> weight_;  // (F, C, K, K)
+    Parameter<T> bias_;    // (F)
+    Tensor<T> input_;      // (N, C, H, W), cached by forward for backward
 };
 
 }  // namespace dl

@@ -1,0 +1,15 @@
+#include "dl/util/runtime.hpp"
+
+#include "dl/blas.hpp"
+
+#include <malloc.h>
+
+namespace dl {
+
+void prepare_runtime(int threads) {
+    set_blas_threads(threads);                      // OpenMP build: also sets OpenMP's thread count
+    mallopt(M_MMAP_THRESHOLD, 256 * 1024 * 1024);   // blocks up to 256 MiB come from the reusable heap
+    mallopt(M_TRIM_THRESHOLD, 1024 * 1024 * 1024);  // and freed ones are not handed back early
+}
+
+}  // namespace dl
