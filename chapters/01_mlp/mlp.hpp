@@ -5,7 +5,7 @@
 #include "dl/layers/init.hpp"
 #include "dl/data/fashion_mnist.hpp"
 #include "dl/layers/sequential.hpp"
-#include "dl/train/fit.hpp"
+#include "dl/train/train_classifier.hpp"
 #include "dl/train/settings.hpp"
 
 #include <string>
@@ -37,11 +37,8 @@ Splits load_splits(const Settings& settings);
 dl::Sequential<float> build_mlp(const std::vector<std::size_t>& hidden, dl::Init init, dl::Rng& rng);
 
 /// What a training run produced.
-struct Outcome {
-    std::vector<dl::EpochRecord> history;  ///< one record per epoch
-    dl::Evaluation test;                   ///< on the test set (empty if not asked for)
-    std::size_t parameters = 0;            ///< learnable values in the model
-    double seconds = 0;                    ///< wall time of training and testing
+struct Outcome : dl::TrainingOutcome {
+    std::size_t parameters = 0;  ///< learnable values in the model
 };
 
 /// Builds the model from @p settings, trains it on splits.train, validates on

@@ -5,8 +5,6 @@
 #include "dl/layers/activations.hpp"
 #include "dl/layers/flatten.hpp"
 #include "dl/layers/linear.hpp"
-#include "dl/optim/make_optimizer.hpp"
-#include "dl/util/timer.hpp"
 
 namespace ch01 {
 
@@ -34,22 +32,12 @@ std::string architecture_name(const std::vector<std::size_t>& hidden) {
 }
 
 Outcome train_mlp(const Settings& settings, const Splits& splits, bool with_test, const std::string& checkpoint) {
-    dl::Timer timer;
     dl::Rng rng(settings.seed);
     dl::Sequential<float> model = build_mlp(settings.hidden, dl::parse_init(settings.init), rng);
-    auto optimizer = dl::make_optimizer(settings.optimizer, dl::single_group(model.parameters(), settings.lr, settings.weight_decay), settings.momentum);
-    dl::DataLoader loader(splits.train, settings.batch_size, true, settings.seed + 2);
-    dl::FitOptions options;
-    options.epochs = settings.epochs;
-    options.verbose = settings.verbose;
-    // Large steps early, small steps late: with "linear" the rate falls to 0 over training.
-    options.lr_factor = [schedule = settings.decay](double progress) { return dl::schedule_factor(schedule, progress); };
     Outcome outcome;
+    static_cast<dl::TrainingOutcome&>(outcome) = dl::train_classifier(model, settings, splits, with_test);
     outcome.parameters = dl::parameter_count(model);
-    outcome.history = dl::fit(model, *optimizer, loader, splits.validation, options);
-    if (with_test) outcome.test = dl::evaluate(model, splits.test);
     if (!checkpoint.empty()) dl::save_checkpoint(checkpoint, model, architecture_name(settings.hidden));
-    outcome.seconds = timer.seconds();
     return outcome;
 }
 

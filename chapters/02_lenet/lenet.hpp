@@ -4,7 +4,7 @@
 #include "dl/data/fashion_mnist.hpp"
 #include "dl/layers/conv2d.hpp"
 #include "dl/layers/sequential.hpp"
-#include "dl/train/fit.hpp"
+#include "dl/train/train_classifier.hpp"
 #include "dl/train/settings.hpp"
 
 #include <string>
@@ -43,15 +43,10 @@ dl::Sequential<float> build_lenet(bool classic, dl::Rng& rng);
 void use_conv_algorithm(dl::Sequential<float>& model, const std::string& algorithm);
 
 /// What a training run produced.
-struct Outcome {
-    std::vector<dl::EpochRecord> history;  ///< one record per epoch
-    dl::Evaluation test;                   ///< on the test set (empty if not asked for)
-    double seconds = 0;                    ///< wall time of training and testing
-};
+using Outcome = dl::TrainingOutcome;
 
-/// Trains LeNet on splits.train with the settings' optimizer and schedule, validating
-/// after each epoch; evaluates on splits.test if @p with_test. The trained model is
-/// left in @p model.
+/// Sets the convolution algorithm of @p model from the settings, then trains it with
+/// dl::train_classifier(). The trained model is left in @p model.
 Outcome train_lenet(const Settings& settings, const dl::DataSplits& splits, dl::Sequential<float>& model, bool with_test);
 
 /// Experiment: one epoch on a subset with the naive convolution, then with im2col + GEMM

@@ -6,8 +6,6 @@
 #include "dl/layers/flatten.hpp"
 #include "dl/layers/linear.hpp"
 #include "dl/layers/max_pool2d.hpp"
-#include "dl/optim/make_optimizer.hpp"
-#include "dl/util/timer.hpp"
 
 #include <stdexcept>
 
@@ -57,19 +55,8 @@ void use_conv_algorithm(dl::Sequential<float>& model, const std::string& algorit
 }
 
 Outcome train_lenet(const Settings& settings, const dl::DataSplits& splits, dl::Sequential<float>& model, bool with_test) {
-    dl::Timer timer;
     use_conv_algorithm(model, settings.conv);
-    auto optimizer = dl::make_optimizer(settings.optimizer, dl::single_group(model.parameters(), settings.lr, settings.weight_decay), settings.momentum);
-    dl::DataLoader loader(splits.train, settings.batch_size, true, settings.seed + 2);
-    dl::FitOptions options;
-    options.epochs = settings.epochs;
-    options.verbose = settings.verbose;
-    options.lr_factor = [schedule = settings.decay](double progress) { return dl::schedule_factor(schedule, progress); };
-    Outcome outcome;
-    outcome.history = dl::fit(model, *optimizer, loader, splits.validation, options);
-    if (with_test) outcome.test = dl::evaluate(model, splits.test);
-    outcome.seconds = timer.seconds();
-    return outcome;
+    return dl::train_classifier(model, settings, splits, with_test);
 }
 
 }  // namespace ch02

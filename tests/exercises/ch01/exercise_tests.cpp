@@ -6,7 +6,7 @@
 #include "dl/layers/linear.hpp"
 #include "dl/losses/softmax_cross_entropy.hpp"
 
-#include "../../support/gradcheck.hpp"
+#include "../../support/require_close.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -14,16 +14,11 @@
 
 using ex01::Matrix;
 
+using dltest::require_close;
+
 namespace {
 
 // Fails with the worst mismatch named: what was expected and what came back.
-void require_close(const Matrix& got, const Matrix& expected, const std::string& what, double tolerance = 1e-6) {
-    if (dl::shape_of(got) != dl::shape_of(expected)) {
-        FAIL(what << " has shape " << dl::shape_string(dl::shape_of(got)) << ", expected " << dl::shape_string(dl::shape_of(expected)));
-    }
-    const dltest::GradientReport report = dltest::compare(got, expected, what, "yours", "expected");
-    if (report.worst_error > tolerance) FAIL(what << " is wrong: worst entry " << report.where);
-}
 
 double weighted_sum(const Matrix& y, const Matrix& r) { return double(xt::sum(y * r)()); }
 

@@ -8,21 +8,16 @@
 #include "dl/layers/max_pool2d.hpp"
 #include "dl/util/random.hpp"
 
-#include "../../support/gradcheck.hpp"
+#include "../../support/require_close.hpp"
 
 #include <catch2/catch.hpp>
 
 using ex02::Array;
 
+using dltest::require_close;
+
 namespace {
 
-void require_close(const Array& got, const Array& expected, const std::string& what, double tolerance = 1e-9) {
-    if (dl::shape_of(got) != dl::shape_of(expected)) {
-        FAIL(what << " has shape " << dl::shape_string(dl::shape_of(got)) << ", expected " << dl::shape_string(dl::shape_of(expected)));
-    }
-    const dltest::GradientReport report = dltest::compare(got, expected, what, "yours", "expected");
-    if (report.worst_error > tolerance) FAIL(what << " is wrong: worst entry " << report.where);
-}
 
 Array one_to_sixteen() {
     Array image = Array::from_shape({1, 4, 4});

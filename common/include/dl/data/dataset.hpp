@@ -32,6 +32,13 @@ struct TrainValidation {
     ImageDataset validation;  ///< Held out: what design decisions are judged on.
 };
 
+/// A dataset cut three ways, normalized with the training images' statistics.
+struct DataSplits {
+    ImageDataset train;       ///< what the weights are fitted to
+    ImageDataset validation;  ///< what design decisions are judged on
+    ImageDataset test;        ///< looked at once, at the end
+};
+
 /// Holds out @p validation_count examples, chosen by a seeded shuffle, as a validation set.
 TrainValidation split_validation(const ImageDataset& data, std::size_t validation_count, std::uint64_t seed);
 

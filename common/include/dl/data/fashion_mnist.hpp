@@ -23,14 +23,6 @@ std::string locate_fashion_mnist(const std::string& explicit_dir = "");
 /// with pixel values scaled to [0, 1]. Files may be gzipped (`*.gz`) or raw.
 ImageDataset load_fashion_mnist(const std::string& dir, bool train);
 
-/// Fashion-MNIST cut three ways: training, validation (held out of the training file)
-/// and test, normalized with the training images' mean and standard deviation.
-struct DataSplits {
-    ImageDataset train;       ///< (N, 1, 28, 28): what the weights are fitted to
-    ImageDataset validation;  ///< what design decisions are judged on
-    ImageDataset test;        ///< looked at once, at the end
-};
-
 /// Loads Fashion-MNIST from locate_fashion_mnist(@p data_dir), holds out @p val_size
 /// training images for validation (seeded), keeps a random subset of @p train_size
 /// training images if it is not 0, and normalizes all three sets.
