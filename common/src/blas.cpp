@@ -53,4 +53,6 @@ void set_blas_threads(int threads) { openblas_set_num_threads(threads); }
 
 int blas_threads() { return openblas_get_num_threads(); }
 
+bool blas_uses_openmp() { return openblas_get_parallel() == OPENBLAS_OPENMP; }
+
 }  // namespace dl

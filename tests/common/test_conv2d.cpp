@@ -57,7 +57,9 @@ TEST_CASE("Conv2d: the im2col-GEMM path agrees with the naive loops over a sweep
     const std::vector<Case> cases = {
         {1, 1, 28, 28, 6, 5, 1, 2},   {8, 6, 14, 14, 16, 5, 1, 0},   {4, 3, 11, 13, 8, 3, 1, 1},  {5, 16, 9, 9, 32, 3, 2, 1},
         {2, 64, 7, 7, 64, 3, 1, 1},   {3, 32, 8, 8, 64, 1, 1, 0},    {7, 8, 15, 9, 4, 5, 2, 2},   {1, 64, 5, 5, 1, 1, 2, 0},
-        {6, 2, 17, 17, 3, 3, 2, 0},   {16, 16, 32, 32, 16, 3, 1, 1},  // 16 images at 32x32 exceed one chunk: two GEMMs
+        {6, 2, 17, 17, 3, 3, 2, 0},   {16, 16, 32, 32, 16, 3, 1, 1},
+        {3, 4, 7, 9, 5, 3, 1, 2},     // padding wider than half the kernel
+        {2, 3, 6, 5, 4, 1, 1, 1},     // 1x1 with padding: goes through im2col
     };
     double worst_overall = 0;
     for (const Case& c : cases) {
@@ -92,11 +94,14 @@ TEST_CASE("Conv2d: 1 and 2 BLAS threads agree within float tolerance", "[conv2d]
     const dl::Tensor<float> x = xt::random::randn<float>({8, 16, 14, 14});
     dl::Rng rng_a(3), rng_b(3);
     dl::Conv2d<float> a(16, 32, 3, 1, 1, dl::Init::he, rng_a), b(16, 32, 3, 1, 1, dl::Init::he, rng_b);
+    // The build must have loaded OpenBLAS's OpenMP build: one pool, whose size we set.
+    REQUIRE(dl::blas_uses_openmp());
     const int before = dl::blas_threads();
     dl::set_blas_threads(1);
     const dl::Tensor<float> y1 = a.forward(x);
     const dl::Tensor<float> dx1 = a.backward(y1);
     dl::set_blas_threads(2);
+    REQUIRE(dl::blas_threads() == 2);
     const dl::Tensor<float> y2 = b.forward(x);
     const dl::Tensor<float> dx2 = b.backward(y2);
     dl::set_blas_threads(before);
@@ -110,6 +115,8 @@ TEST_CASE("Conv2d: wrong inputs are refused with the shapes named", "[conv2d][ch
     dl::Conv2d<float> conv(3, 8, 5, 1, 0, dl::Init::he, rng);
     CHECK_THROWS_WITH(conv.forward(dl::Tensor<float>::from_shape({2, 1, 28, 28})), Catch::Contains("(2, 1, 28, 28)") && Catch::Contains("(N, 3, H, W)"));
     CHECK_THROWS_WITH(conv.forward(dl::Tensor<float>::from_shape({2, 3, 4, 4})), Catch::Contains("smaller than the kernel"));
+    dl::Conv2d<float> strided(1, 1, 5, 2, 0, dl::Init::he, rng);  // (4 - 5) / 2 + 1 would round to 1
+    CHECK_THROWS_WITH(strided.forward(dl::Tensor<float>::from_shape({1, 1, 4, 4})), Catch::Contains("smaller than the kernel"));
 }
 
 TEST_CASE("Conv2d: the naive algorithm gives the same results through the layer", "[conv2d][ch02]") {

@@ -68,3 +68,10 @@ TEST_CASE("pooling: padding never wins a max window", "[pooling][ch02]") {
     const Tensor<double> y = pool.forward(Tensor<double>{{{{-5.0, -6.0}, {-7.0, -8.0}}}});
     CHECK((y == Tensor<double>{{{{-5, -5}, {-5, -5}}}}));
 }
+
+TEST_CASE("pooling: an input smaller than the window is refused", "[pooling][ch02]") {
+    dl::MaxPool2d<double> max_pool(3, 2);
+    dl::AvgPool2d<double> avg_pool(3, 2);
+    CHECK_THROWS_WITH(max_pool.forward(Tensor<double>::from_shape({1, 1, 2, 2})), Catch::Contains("smaller than the window"));
+    CHECK_THROWS_WITH(avg_pool.forward(Tensor<double>::from_shape({1, 1, 2, 2})), Catch::Contains("smaller than the window"));
+}

@@ -28,6 +28,10 @@ void naive_gemm(bool trans_a, bool trans_b, int m, int n, int k, T alpha, const 
 /// book links, this is also the size of OpenMP's pool for the library's own loops.
 void set_blas_threads(int threads);
 
+/// True if the OpenBLAS loaded at run time is its OpenMP build, the one the book links so
+/// that OpenBLAS and the library's loops share one thread pool.
+bool blas_uses_openmp();
+
 /// How many threads OpenBLAS currently uses.
 int blas_threads();
 

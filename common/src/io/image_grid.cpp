@@ -43,22 +43,33 @@ ImageGrid::ImageGrid(int rows, int cols, int cell, int caption_lines)
 
 void ImageGrid::place(int index, const float* values, int height, int width, const std::string& caption) {
     draw_tile(index, values, 1, height, width);
-    const int x = kGap + (index % cols_) * (cell_ + kGap), y = kGap + (index / cols_) * (cell_ + caption_h_ + kGap) + cell_ + 2;
-    std::size_t start = 0;
-    for (int line = 0; line * kLineHeight < caption_h_ && start <= caption.size(); ++line) {
-        const std::size_t end = std::min(caption.find('\n', start), caption.size());
-        draw_text(x, y + line * kLineHeight, caption.substr(start, end - start));
-        start = end + 1;
-    }
+    draw_caption(index, caption);
 }
 
 void ImageGrid::place_rgb(int index, const float* planes, int height, int width, const std::string& caption) {
     draw_tile(index, planes, 3, height, width);
-    if (!caption.empty()) draw_text(kGap + (index % cols_) * (cell_ + kGap), kGap + (index / cols_) * (cell_ + caption_h_ + kGap) + cell_ + 2, caption);
+    draw_caption(index, caption);
+}
+
+void ImageGrid::draw_caption(int index, const std::string& caption) {
+    if (caption.empty()) return;
+    if (caption_h_ == 0) throw std::invalid_argument("ImageGrid: a caption was given but the grid has no caption lines");
+    const int x = kGap + (index % cols_) * (cell_ + kGap), y = kGap + (index / cols_) * (cell_ + caption_h_ + kGap) + cell_ + 2;
+    const std::size_t fits = std::size_t(std::max(1, cell_ / (4 * kTextScale)));  // characters per line within the cell
+    std::size_t start = 0;
+    for (int line = 0; line * kLineHeight < caption_h_ && start <= caption.size(); ++line) {
+        const std::size_t end = std::min(caption.find('\n', start), caption.size());
+        draw_text(x, y + line * kLineHeight, caption.substr(start, std::min(end - start, fits)));
+        start = end + 1;
+    }
 }
 
 void ImageGrid::draw_tile(int index, const float* planes, int planes_count, int height, int width) {
     if (index < 0 || index >= rows_ * cols_) throw std::out_of_range("ImageGrid: cell " + std::to_string(index) + " outside the grid");
+    if (height < 1 || width < 1 || height > cell_ || width > cell_) {
+        throw std::invalid_argument("ImageGrid: a " + std::to_string(height) + "x" + std::to_string(width) + " tile does not fit a " +
+                                    std::to_string(cell_) + "-pixel cell");
+    }
     const std::size_t count = std::size_t(planes_count) * height * width;
     const auto [lo_it, hi_it] = std::minmax_element(planes, planes + count);
     const float lo = *lo_it, range = std::max(*hi_it - *lo_it, 1e-12f);

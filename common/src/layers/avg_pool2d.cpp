@@ -47,6 +47,7 @@ Tensor<T> AvgPool2d<T>::forward(const Tensor<T>& x) {
     if (x.dimension() != 4) throw std::invalid_argument(name() + ": expected (N, C, H, W), got " + shape_string(shape_of(x)));
     input_shape_ = shape_of(x);
     const ConvGeometry g{1, int(x.shape(2)), int(x.shape(3)), kernel_, kernel_, stride_, padding_};
+    if (g.out_h() < 1 || g.out_w() < 1) throw std::invalid_argument(name() + ": input " + shape_string(input_shape_) + " is smaller than the window");
     Tensor<T> y = xt::zeros<T>({x.shape(0), x.shape(1), std::size_t(g.out_h()), std::size_t(g.out_w())});  // (N, C, OH, OW)
     const T scale = T(1) / T(kernel_ * kernel_);
     for_each_window_pair(input_shape_, g, [&](std::size_t out, std::size_t in) { y.data()[out] += scale * x.data()[in]; });

@@ -6,6 +6,7 @@
 #include <omp.h>
 
 #include <algorithm>
+#include <memory>
 #include <stdexcept>
 #include <vector>
 
@@ -59,15 +60,15 @@ Tensor<T> Conv2d<T>::forward(const Tensor<T>& x) {
     const T* w = weight_.value.data();
 #pragma omp parallel
     {
-        std::vector<T> col(pointwise() ? 0 : K * P);  // (K, P), this thread's
+        std::unique_ptr<T[]> col(new T[pointwise() ? 0 : K * P]);  // (K, P), this thread's; im2col fills it
 #pragma omp for schedule(static)
         for (int i = 0; i < n; ++i) {
             const T* x_i = x.data() + i * image;  // (C, H, W)
             T* y_i = y.data() + i * out_ * P;     // (F, P)
             const T* columns = x_i;               // pointwise: the image is its own column matrix
             if (!pointwise()) {
-                im2col(x_i, g, col.data(), P);
-                columns = col.data();
+                im2col(x_i, g, col.get(), P);
+                columns = col.get();
             }
             gemm(false, false, out_, int(P), int(K), T(1), w, columns, T(0), y_i);  // Y_i = W · col_i
             if (has_bias_) {
@@ -117,15 +118,15 @@ void Conv2d<T>::accumulate_weight_gradient(const Tensor<T>& dy) {
     {
         T* dw = partial.data() + std::size_t(omp_get_thread_num()) * (w_size + out_);  // (F, K)
         T* db = dw + w_size;                                                              // (F)
-        std::vector<T> col(pointwise() ? 0 : K * P);                                      // (K, P)
+        std::unique_ptr<T[]> col(new T[pointwise() ? 0 : K * P]);                         // (K, P)
 #pragma omp for schedule(static)
         for (int i = 0; i < n; ++i) {
             const T* x_i = input_.data() + i * image;  // (C, H, W)
             const T* dy_i = dy.data() + i * out_ * P;  // (F, P)
             const T* columns = x_i;
             if (!pointwise()) {
-                im2col(x_i, g, col.data(), P);  // recomputed rather than kept from forward
-                columns = col.data();
+                im2col(x_i, g, col.get(), P);  // recomputed rather than kept from forward
+                columns = col.get();
             }
             gemm(false, true, out_, int(K), int(P), T(1), dy_i, columns, T(1), dw);  // dW += dY_i · col_iᵀ
             for (int f = 0; f < out_; ++f) {
@@ -154,7 +155,7 @@ Tensor<T> Conv2d<T>::input_gradient(const Tensor<T>& dy) {
     const T* w = weight_.value.data();
 #pragma omp parallel
     {
-        std::vector<T> dcol(pointwise() ? 0 : K * P);  // (K, P)
+        std::unique_ptr<T[]> dcol(new T[pointwise() ? 0 : K * P]);  // (K, P), written by the GEMM
 #pragma omp for schedule(static)
         for (int i = 0; i < n; ++i) {
             const T* dy_i = dy.data() + i * out_ * P;  // (F, P)
@@ -163,9 +164,9 @@ Tensor<T> Conv2d<T>::input_gradient(const Tensor<T>& dy) {
                 gemm(true, false, in_, int(P), out_, T(1), w, dy_i, T(0), dx_i);  // dx_i = Wᵀ · dY_i
                 continue;
             }
-            gemm(true, false, int(K), int(P), out_, T(1), w, dy_i, T(0), dcol.data());  // dcol = Wᵀ · dY_i
+            gemm(true, false, int(K), int(P), out_, T(1), w, dy_i, T(0), dcol.get());  // dcol = Wᵀ · dY_i
             std::fill(dx_i, dx_i + image, T(0));
-            col2im(dcol.data(), g, dx_i, P);
+            col2im(dcol.get(), g, dx_i, P);
         }
     }
     return dx;

@@ -1,5 +1,6 @@
 #include "dl/layers/max_pool2d.hpp"
 
+#include <algorithm>
 #include <limits>
 #include <stdexcept>
 
@@ -22,6 +23,7 @@ Tensor<T> MaxPool2d<T>::forward(const Tensor<T>& x) {
     if (x.dimension() != 4) throw std::invalid_argument(name() + ": expected (N, C, H, W), got " + shape_string(shape_of(x)));
     input_shape_ = shape_of(x);
     const ConvGeometry g{1, int(x.shape(2)), int(x.shape(3)), kernel_, kernel_, stride_, padding_};
+    if (g.out_h() < 1 || g.out_w() < 1) throw std::invalid_argument(name() + ": input " + shape_string(input_shape_) + " is smaller than the window");
     const std::size_t planes = x.shape(0) * x.shape(1), oh_count = std::size_t(g.out_h()), ow_count = std::size_t(g.out_w());
     Tensor<T> y = Tensor<T>::from_shape({x.shape(0), x.shape(1), oh_count, ow_count});  // (N, C, OH, OW)
     argmax_.resize(y.size());
@@ -33,7 +35,10 @@ Tensor<T> MaxPool2d<T>::forward(const Tensor<T>& x) {
         for (std::size_t oh = 0; oh < oh_count; ++oh)
             for (std::size_t ow = 0; ow < ow_count; ++ow, ++out) {
                 T best = -std::numeric_limits<T>::infinity();
-                std::size_t best_index = base;
+                // Start at the window's first real pixel, so that even a window of -inf or
+                // NaN values sends its gradient to a pixel inside it.
+                const int first_h = std::max(0, int(oh) * stride_ - padding_), first_w = std::max(0, int(ow) * stride_ - padding_);
+                std::size_t best_index = base + std::size_t(first_h) * g.width + std::size_t(first_w);
                 for (int kh = 0; kh < kernel_; ++kh) {
                     const int ih = int(oh) * stride_ - padding_ + kh;
                     if (ih < 0 || ih >= g.height) continue;

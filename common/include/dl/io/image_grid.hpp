@@ -20,7 +20,9 @@ public:
     ImageGrid(int rows, int cols, int cell, int caption_lines = 0);
 
     /// Draws the (@p height, @p width) grayscale values @p values into cell @p index
-    /// (row-major), with @p caption under it ("\n" separates two lines).
+    /// (row-major), with @p caption under it ("\n" separates lines; each line is cut to
+    /// the cell's width). Throws if the tile is larger than a cell, or if a caption is
+    /// given to a grid built without caption lines.
     void place(int index, const float* values, int height, int width, const std::string& caption = "");
 
     /// Like place(), with three channel planes (3, height, width) shown in colour.
@@ -34,6 +36,7 @@ public:
 
 private:
     void draw_tile(int index, const float* planes, int planes_count, int height, int width);
+    void draw_caption(int index, const std::string& caption);
     void draw_text(int x, int y, const std::string& text);
     int rows_, cols_, cell_, caption_h_;
     Image8 sheet_;  // (rows·(cell + caption + gap), cols·(cell + gap), 3)

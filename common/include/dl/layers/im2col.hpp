@@ -16,10 +16,10 @@ struct ConvGeometry {
     int stride = 1;    ///< step between windows, in both directions
     int padding = 0;   ///< zeros added on every side
 
-    /// OH = (H + 2·padding − KH) / stride + 1
-    int out_h() const { return (height + 2 * padding - kernel_h) / stride + 1; }
-    /// OW = (W + 2·padding − KW) / stride + 1
-    int out_w() const { return (width + 2 * padding - kernel_w) / stride + 1; }
+    /// OH = (H + 2·padding − KH) / stride + 1, or 0 when the window does not fit at all.
+    int out_h() const { return height + 2 * padding < kernel_h ? 0 : (height + 2 * padding - kernel_h) / stride + 1; }
+    /// OW = (W + 2·padding − KW) / stride + 1, or 0 when the window does not fit at all.
+    int out_w() const { return width + 2 * padding < kernel_w ? 0 : (width + 2 * padding - kernel_w) / stride + 1; }
     /// Rows of the column matrix: C·KH·KW, the length of one unfolded patch.
     int patch_size() const { return channels * kernel_h * kernel_w; }
     /// Columns per image: OH·OW, one per output position.

@@ -1,0 +1,35 @@
+// ImageGrid: tiles are stretched to black..white and placed in their cells; bad tiles refused.
+#include "dl/io/image_grid.hpp"
+
+#include "../support/temp_dir.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+
+TEST_CASE("ImageGrid: a 2x2 tile fills its cell from black to white", "[image_grid]") {
+    dl::ImageGrid grid(1, 2, 4);  // two 4-pixel cells, 4-pixel gaps
+    const float tile[4] = {-1.0f, 0.0f, 0.5f, 3.0f};
+    grid.place(1, tile, 2, 2);
+    const dl::Image8& image = grid.image();
+    REQUIRE(image.width == 2 * (4 + 4) + 4);
+    auto pixel = [&](int x, int y) { return int(image.pixels[(std::size_t(y) * image.width + x) * 3]); };
+    const int x0 = 4 + (4 + 4), y0 = 4;  // second cell; each tile pixel drawn 2x2
+    CHECK(pixel(x0, y0) == 0);            // the minimum is black
+    CHECK(pixel(x0 + 3, y0 + 3) == 255);  // the maximum is white
+    CHECK(pixel(x0 + 2, y0) == 64);       // 0 is a quarter of the way from -1 to 3
+    CHECK(pixel(4, 4) == 255);            // the first cell stays white
+}
+
+TEST_CASE("ImageGrid: oversized tiles and captions without room are refused; the PNG is written", "[image_grid]") {
+    dl::ImageGrid grid(1, 1, 4);
+    const float big[25] = {};
+    CHECK_THROWS_WITH(grid.place(0, big, 5, 5), Catch::Contains("does not fit"));
+    const float small[1] = {1.0f};
+    CHECK_THROWS_WITH(grid.place(0, small, 1, 1, "CAPTION"), Catch::Contains("no caption lines"));
+    CHECK_THROWS(grid.place(1, small, 1, 1));
+    dltest::TempDir dir("grid");
+    grid.write(dir.file("grid.png"));
+    CHECK(std::filesystem::file_size(dir.file("grid.png")) > 50);
+    CHECK_THROWS_WITH(grid.write(dir.file("missing/grid.png")), Catch::Contains("missing/grid.png"));
+}
