@@ -12,6 +12,7 @@ Splits load_splits(const Settings& settings) {
     return dl::load_fashion_mnist_splits(settings.data_dir, settings.val_size, settings.train_size, settings.seed);
 }
 
+//! [build_mlp]
 dl::Sequential<float> build_mlp(const std::vector<std::size_t>& hidden, dl::Init init, dl::Rng& rng) {
     dl::Sequential<float> net;
     net.add<dl::Flatten<float>>();  // (N, 1, 28, 28) -> (N, 784)
@@ -23,6 +24,7 @@ dl::Sequential<float> build_mlp(const std::vector<std::size_t>& hidden, dl::Init
     }
     net.add<dl::Linear<float>>(width, 10, init, rng);  // (N, width) -> (N, 10) class scores
     return net;
+//! [build_mlp]
 }
 
 std::string architecture_name(const std::vector<std::size_t>& hidden) {

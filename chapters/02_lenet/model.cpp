@@ -25,6 +25,7 @@ void add_pool(dl::Sequential<float>& net, bool classic) {
 
 }  // namespace
 
+//! [build_lenet]
 dl::Sequential<float> build_lenet(bool classic, dl::Rng& rng) {
     // He initialization suits ReLU; Xavier suits tanh (chapter 1, experiment a).
     const dl::Init init = classic ? dl::Init::xavier : dl::Init::he;
@@ -43,6 +44,7 @@ dl::Sequential<float> build_lenet(bool classic, dl::Rng& rng) {
     add_activation(net, classic);
     net.add<dl::Linear<float>>(84, 10, init, rng);         // -> (N, 10) class scores
     return net;
+//! [build_lenet]
 }
 
 void use_conv_algorithm(dl::Sequential<float>& model, const std::string& algorithm) {

@@ -63,6 +63,7 @@ Tensor<T> Conv2d<T>::forward(const Tensor<T>& x) {
         std::unique_ptr<T[]> col(new T[pointwise() ? 0 : K * P]);  // (K, P), this thread's; im2col fills it
 #pragma omp for schedule(static)
         for (int i = 0; i < n; ++i) {
+            //! [conv_forward_per_image]
             const T* x_i = x.data() + i * image;  // (C, H, W)
             T* y_i = y.data() + i * out_ * P;     // (F, P)
             const T* columns = x_i;               // pointwise: the image is its own column matrix
@@ -71,6 +72,7 @@ Tensor<T> Conv2d<T>::forward(const Tensor<T>& x) {
                 columns = col.get();
             }
             gemm(false, false, out_, int(P), int(K), T(1), w, columns, T(0), y_i);  // Y_i = W · col_i
+            //! [conv_forward_per_image]
             if (has_bias_) {
                 for (int f = 0; f < out_; ++f) {
                     const T b = bias_.value(f);

@@ -71,11 +71,13 @@ std::vector<EpochRecord> fit(Layer<float>& model, Optimizer<float>& optimizer, D
                 const double factor = options.lr_factor(progress);
                 for (std::size_t g = 0; g < initial_lr.size(); ++g) optimizer.groups()[g].lr = initial_lr[g] * factor;
             }
+            //! [training_step]
             optimizer.zero_grad();
             const Tensor<float> logits = model.forward(batch.images);  // (B, K)
             const float batch_loss = loss.forward(logits, batch.labels);
             model.backward(loss.backward());
             optimizer.step();
+            //! [training_step]
             const double b = double(batch.labels.size());
             loss_sum += double(batch_loss) * b;
             right += accuracy(argmax_rows(logits), batch.labels) * b;

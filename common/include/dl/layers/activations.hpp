@@ -18,7 +18,9 @@ namespace dl {
 template <class T, class Derived>
 class Activation : public Layer<T> {
 public:
+    /// y = f(x) element by element, for @p x of any shape; remembers x and y.
     Tensor<T> forward(const Tensor<T>& x) override;
+    /// dx = dy ⊙ f′(x), element by element; @p dy has the shape of the last input.
     Tensor<T> backward(const Tensor<T>& dy) override;
 
 private:

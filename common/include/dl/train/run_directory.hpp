@@ -1,5 +1,5 @@
 /// @file run_directory.hpp
-/// @brief The folder a run writes its results into: runs/<chapter>/<run>/.
+/// @brief The folder a run writes its results into: runs/CHAPTER/RUN/.
 #pragma once
 
 #include <string>

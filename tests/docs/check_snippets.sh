@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Every code block that a chapter README marks with "<!-- snippet FILE TAG -->" must equal
+# the region of FILE between the two "//! [TAG]" lines (indentation aside). The docs site
+# quotes the real file; this check keeps the README's copy from drifting.
+set -euo pipefail
+root=$1
+status=0 checked=0
+dedent() { awk '{ lines[NR] = $0; if ($0 ~ /[^ ]/) { match($0, /^ */); if (min == "" || RLENGTH < min) min = RLENGTH } }
+                END { for (i = 1; i <= NR; i++) print substr(lines[i], min + 1) }'; }
+for readme in "$root"/chapters/*/README.md; do
+  while IFS= read -r marker; do
+    line=${marker%%:*}
+    read -r file tag <<<"$(sed -E 's/^[0-9]+:<!-- snippet ([^ ]+) ([^ ]+) -->$/\1 \2/' <<<"$marker")"
+    copy=$(awk -v start="$line" 'NR > start + 1 && /^```/ { exit } NR > start + 1 { print }' "$readme" | dedent)
+    if [ ! -f "$root/$file" ]; then
+      echo "$readme:$line: snippet source $file does not exist"; status=1; continue
+    fi
+    original=$(awk -v tag="//! [$tag]" 'index($0, tag) { inside = !inside; next } inside { print }' "$root/$file" | dedent)
+    if [ -z "$original" ]; then
+      echo "$readme:$line: no region '//! [$tag]' in $file"; status=1
+    elif [ "$copy" != "$original" ]; then
+      echo "$readme:$line: the copy of $file [$tag] differs from the source:"
+      diff <(echo "$original") <(echo "$copy") | head -10
+      status=1
+    fi
+    checked=$((checked + 1))
+  done < <(grep -n '^<!-- snippet [^ ]* [^ ]* -->$' "$readme" || true)
+done
+echo "$checked snippet copies checked"
+[ "$checked" -gt 0 ] && exit "$status"
+echo "no snippet markers found: nothing was checked" >&2
+exit 1
