@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Copies the figures that the chapter texts show from the latest runs into the chapters'
+# images/ folders. Produce the runs first, with the commands each chapter text gives:
+#   ./book run 01 && ./book run 01 --experiment init && ./book run 01 --experiment size
+#   ./book run 02
+# then run docs/update_figures.sh and rebuild the site with ./book docs.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+# run output                                  -> chapter figure
+figures=(
+  "runs/01_mlp/main/accuracy.png              chapters/01_mlp/images/ch01_main_accuracy.png"
+  "runs/01_mlp/init/init_val_accuracy.png     chapters/01_mlp/images/ch01_init_val_accuracy.png"
+  "runs/01_mlp/size/size_accuracy.png         chapters/01_mlp/images/ch01_size_accuracy.png"
+  "runs/01_mlp/size/size_val_loss.png         chapters/01_mlp/images/ch01_size_val_loss.png"
+  "runs/02_lenet/main/accuracy.png            chapters/02_lenet/images/ch02_main_accuracy.png"
+  "runs/02_lenet/main/filters.png             chapters/02_lenet/images/ch02_filters.png"
+  "runs/02_lenet/main/misclassified.png       chapters/02_lenet/images/ch02_misclassified.png"
+)
+missing=0
+for pair in "${figures[@]}"; do
+  read -r from to <<<"$pair"
+  if [ -f "$root/$from" ]; then
+    cp "$root/$from" "$root/$to"
+    echo "updated $to"
+  else
+    echo "missing $from: run the command that makes it (see the top of this script)" >&2
+    missing=1
+  fi
+done
+exit "$missing"
