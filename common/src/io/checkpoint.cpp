@@ -69,22 +69,37 @@ std::uint32_t crc_of(const std::string& bytes, std::size_t length) {
 
 constexpr std::uint32_t kMaxRank = 8;
 
+// Everything a checkpoint holds, in order: every parameter's value, then every buffer.
+template <class T>
+struct NamedTensor {
+    const std::string* name;
+    Tensor<T>* value;
+};
+
+template <class T>
+std::vector<NamedTensor<T>> model_state(Layer<T>& model) {
+    std::vector<NamedTensor<T>> state;
+    for (Parameter<T>* p : model.parameters()) state.push_back({&p->name, &p->value});
+    for (Buffer<T>* b : model.buffers()) state.push_back({&b->name, &b->value});
+    return state;
+}
+
 }  // namespace
 
 template <class T>
 void save_checkpoint(const std::string& path, Layer<T>& model, const std::string& architecture) {
-    const std::vector<Parameter<T>*> params = model.parameters();
+    const std::vector<NamedTensor<T>> params = model_state(model);
     std::string bytes(kMagic, sizeof kMagic);
     put<std::uint32_t>(bytes, kVersion);
     put<std::uint32_t>(bytes, sizeof(T));
     put_string(bytes, architecture);
     put<std::uint32_t>(bytes, std::uint32_t(params.size()));
-    for (const Parameter<T>* p : params) {
-        put_string(bytes, p->name);
-        put<std::uint32_t>(bytes, std::uint32_t(p->value.dimension()));
-        for (std::size_t d : p->value.shape()) put<std::uint64_t>(bytes, d);
+    for (const NamedTensor<T>& p : params) {
+        put_string(bytes, *p.name);
+        put<std::uint32_t>(bytes, std::uint32_t(p.value->dimension()));
+        for (std::size_t d : p.value->shape()) put<std::uint64_t>(bytes, d);
     }
-    for (const Parameter<T>* p : params) bytes.append(reinterpret_cast<const char*>(p->value.data()), p->value.size() * sizeof(T));
+    for (const NamedTensor<T>& p : params) bytes.append(reinterpret_cast<const char*>(p.value->data()), p.value->size() * sizeof(T));
     put<std::uint32_t>(bytes, crc_of(bytes, bytes.size()));
 
     const std::filesystem::path target(path);
@@ -127,7 +142,7 @@ void load_checkpoint(const std::string& path, Layer<T>& model, const std::string
     if (stored_arch != architecture) {
         throw std::runtime_error(path + ": checkpoint is of architecture '" + stored_arch + "', expected '" + architecture + "'");
     }
-    const std::vector<Parameter<T>*> params = model.parameters();
+    const std::vector<NamedTensor<T>> params = model_state(model);
     const auto count = reader.get<std::uint32_t>();
     for (std::uint32_t i = 0; i < count; ++i) {
         const std::string name = reader.get_string();
@@ -136,17 +151,17 @@ void load_checkpoint(const std::string& path, Layer<T>& model, const std::string
         Shape shape(rank);
         for (std::size_t& d : shape) d = std::size_t(reader.get<std::uint64_t>());
         if (i >= params.size()) throw std::runtime_error(path + ": checkpoint has extra parameter '" + name + "' " + shape_string(shape) + " that the model lacks");
-        const Shape expected = shape_of(params[i]->value);
-        if (name != params[i]->name || shape != expected) {
+        const Shape expected = shape_of(*params[i].value);
+        if (name != *params[i].name || shape != expected) {
             throw std::runtime_error(path + ": parameter #" + std::to_string(i) + " is '" + name + "' " + shape_string(shape) +
-                                     " in the checkpoint but '" + params[i]->name + "' " + shape_string(expected) + " in the model");
+                                     " in the checkpoint but '" + *params[i].name + "' " + shape_string(expected) + " in the model");
         }
     }
-    if (count < params.size()) throw std::runtime_error(path + ": checkpoint lacks parameter '" + params[count]->name + "' " + shape_string(shape_of(params[count]->value)) + " of the model");
+    if (count < params.size()) throw std::runtime_error(path + ": checkpoint lacks parameter '" + *params[count].name + "' " + shape_string(shape_of(*params[count].value)) + " of the model");
     std::vector<const char*> sources;
-    for (const Parameter<T>* p : params) sources.push_back(reader.take(p->value.size() * sizeof(T)));
+    for (const NamedTensor<T>& p : params) sources.push_back(reader.take(p.value->size() * sizeof(T)));
     if (!reader.at_end()) throw std::runtime_error(path + ": unexpected bytes after the last parameter (malformed checkpoint)");
-    for (std::size_t i = 0; i < params.size(); ++i) std::memcpy(params[i]->value.data(), sources[i], params[i]->value.size() * sizeof(T));
+    for (std::size_t i = 0; i < params.size(); ++i) std::memcpy(params[i].value->data(), sources[i], params[i].value->size() * sizeof(T));
 }
 
 template void save_checkpoint<float>(const std::string&, Layer<float>&, const std::string&);

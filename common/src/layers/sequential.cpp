@@ -8,6 +8,7 @@ template <class T>
 void Sequential<T>::append(std::unique_ptr<Layer<T>> layer) {
     const std::string prefix = std::to_string(layers_.size()) + ".";
     for (Parameter<T>* p : layer->parameters()) p->name = prefix + p->name;
+    for (Buffer<T>* b : layer->buffers()) b->name = prefix + b->name;
     layer->train(this->training_);
     layers_.push_back(std::move(layer));
 }
@@ -31,6 +32,15 @@ std::vector<Parameter<T>*> Sequential<T>::parameters() {
     std::vector<Parameter<T>*> all;
     for (auto& layer : layers_) {
         for (Parameter<T>* p : layer->parameters()) all.push_back(p);
+    }
+    return all;
+}
+
+template <class T>
+std::vector<Buffer<T>*> Sequential<T>::buffers() {
+    std::vector<Buffer<T>*> all;
+    for (auto& layer : layers_) {
+        for (Buffer<T>* b : layer->buffers()) all.push_back(b);
     }
     return all;
 }

@@ -8,7 +8,7 @@
 
 namespace dl {
 
-/// Writes every parameter of @p model to @p path.
+/// Writes every parameter of @p model, then every buffer (running statistics), to @p path.
 ///
 /// Format (little-endian): the magic "DLCKPT01", format version, scalar size (4 or 8),
 /// an architecture tag (e.g. "resnet20"), the parameter count, each parameter's name and
@@ -18,7 +18,7 @@ namespace dl {
 template <class T>
 void save_checkpoint(const std::string& path, Layer<T>& model, const std::string& architecture);
 
-/// Loads @p path into @p model's parameters.
+/// Loads @p path into @p model's parameters and buffers.
 ///
 /// Refuses, with std::runtime_error naming the file: a missing, truncated or corrupt file
 /// (checksum mismatch); a different architecture tag; a different scalar type; and a

@@ -18,6 +18,14 @@ struct Parameter {
     bool frozen = false;  ///< A frozen parameter is skipped by the optimizers.
 };
 
+/// State that a layer keeps and a checkpoint must save, but that no optimizer updates,
+/// such as BatchNorm's running mean and variance.
+template <class T>
+struct Buffer {
+    std::string name;  ///< Full name inside its model, e.g. "1.running_mean".
+    Tensor<T> value;   ///< The state itself.
+};
+
 /// A layer of a network: forward() computes y from x, backward() turns dL/dy into dL/dx.
 ///
 /// Contract:
@@ -40,6 +48,9 @@ public:
 
     /// The layer's learnable parameters (none by default).
     virtual std::vector<Parameter<T>*> parameters() { return {}; }
+
+    /// State saved with the parameters but not learned by gradient (none by default).
+    virtual std::vector<Buffer<T>*> buffers() { return {}; }
 
     /// A one-line description, e.g. "Linear(784 -> 256)".
     virtual std::string name() const = 0;

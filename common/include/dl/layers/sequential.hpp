@@ -11,7 +11,7 @@ namespace dl {
 
 /// Runs its layers in order on the way forward and in reverse order on the way back.
 ///
-/// Parameters are renamed "<index>.<name>" as layers are added, so "2.weight" is the
+/// Parameters and buffers are renamed "<index>.<name>" as layers are added, so "2.weight" is the
 /// weight of the third layer; nested chains give "1.0.weight".
 template <class T>
 class Sequential : public Layer<T> {
@@ -31,6 +31,7 @@ public:
     Tensor<T> forward(const Tensor<T>& x) override;
     Tensor<T> backward(const Tensor<T>& dy) override;
     std::vector<Parameter<T>*> parameters() override;
+    std::vector<Buffer<T>*> buffers() override;
     std::string name() const override;
     void train(bool on = true) override;
 

@@ -1,0 +1,129 @@
+#include "dl/layers/batch_norm.hpp"
+
+#include <cmath>
+#include <stdexcept>
+
+namespace dl {
+
+template <class T>
+BatchNorm<T>::BatchNorm(std::size_t channels, double momentum, double epsilon, bool affine)
+    : channels_(channels), momentum_(momentum), epsilon_(epsilon), affine_(affine) {
+    gamma_ = {"gamma", xt::ones<T>({channels}), xt::zeros<T>({channels}), false};
+    beta_ = {"beta", xt::zeros<T>({channels}), xt::zeros<T>({channels}), false};
+    running_mean_ = {"running_mean", xt::zeros<T>({channels})};
+    running_var_ = {"running_var", xt::ones<T>({channels})};
+}
+
+template <class T>
+std::vector<Parameter<T>*> BatchNorm<T>::parameters() {
+    if (affine_) return {&gamma_, &beta_};
+    return {};
+}
+
+template <class T>
+std::string BatchNorm<T>::name() const {
+    return "BatchNorm(" + std::to_string(channels_) + ")";
+}
+
+template <class T>
+void BatchNorm<T>::check_rank(const Tensor<T>& x) const {
+    if (x.dimension() != 2 && x.dimension() != 4) throw std::invalid_argument(name() + ": expected (N, C) or (N, C, H, W), got " + shape_string(shape_of(x)));
+}
+
+template <class T>
+void BatchNorm1d<T>::check_rank(const Tensor<T>& x) const {
+    if (x.dimension() != 2) throw std::invalid_argument(this->name() + " (1d): expected (N, C), got " + shape_string(shape_of(x)));
+}
+
+template <class T>
+void BatchNorm2d<T>::check_rank(const Tensor<T>& x) const {
+    if (x.dimension() != 4) throw std::invalid_argument(this->name() + " (2d): expected (N, C, H, W), got " + shape_string(shape_of(x)));
+}
+
+template <class T>
+Tensor<T> BatchNorm<T>::forward(const Tensor<T>& x) {
+    check_rank(x);
+    if (x.shape(1) != channels_) throw std::invalid_argument(name() + ": input " + shape_string(shape_of(x)) + " has " + std::to_string(x.shape(1)) + " channels");
+    const std::size_t n = x.shape(0), area = x.size() / (n * channels_), m = n * area;  // M values per channel
+    if (this->training_ && m < 2) throw std::invalid_argument(name() + ": training needs at least 2 values per channel to estimate a variance");
+    normalized_ = Tensor<T>::from_shape(x.shape());
+    inv_std_ = Tensor<T>::from_shape({channels_});
+    Tensor<T> y = Tensor<T>::from_shape(x.shape());  // same shape as x
+#pragma omp parallel for schedule(static)
+    for (std::size_t c = 0; c < channels_; ++c) {
+        double mean = running_mean_.value(c), var = running_var_.value(c);
+        if (this->training_) {
+            double sum = 0, sum_sq = 0;
+            for (std::size_t i = 0; i < n; ++i) {
+                const T* plane = x.data() + (i * channels_ + c) * area;
+                for (std::size_t p = 0; p < area; ++p) sum += plane[p], sum_sq += double(plane[p]) * plane[p];
+            }
+            mean = sum / double(m);
+            var = std::max(sum_sq / double(m) - mean * mean, 0.0);
+            running_mean_.value(c) = T((1 - momentum_) * running_mean_.value(c) + momentum_ * mean);
+            running_var_.value(c) = T((1 - momentum_) * running_var_.value(c) + momentum_ * var * double(m) / double(m - 1));
+        }
+        const T inv_std = T(1.0 / std::sqrt(var + epsilon_));
+        inv_std_(c) = inv_std;
+        const T g = gamma_.value(c), b = beta_.value(c), mu = T(mean);
+        for (std::size_t i = 0; i < n; ++i) {
+            const std::size_t offset = (i * channels_ + c) * area;
+            for (std::size_t p = 0; p < area; ++p) {
+                const T xhat = (x.data()[offset + p] - mu) * inv_std;
+                normalized_.data()[offset + p] = xhat;
+                y.data()[offset + p] = g * xhat + b;
+            }
+        }
+    }
+    return y;
+}
+
+template <class T>
+Tensor<T> BatchNorm<T>::backward(const Tensor<T>& dy) {
+    if (dy.shape() != normalized_.shape()) throw std::invalid_argument(name() + ": gradient " + shape_string(shape_of(dy)) + " does not match the last input");
+    const std::size_t n = dy.shape(0), area = dy.size() / (n * channels_), m = n * area;
+    Tensor<T> dx = Tensor<T>::from_shape(dy.shape());
+#pragma omp parallel for schedule(static)
+    for (std::size_t c = 0; c < channels_; ++c) {
+        T sum_dy = 0, sum_dy_xhat = 0;
+        for (std::size_t i = 0; i < n; ++i) {
+            const std::size_t offset = (i * channels_ + c) * area;
+            for (std::size_t p = 0; p < area; ++p) {
+                sum_dy += dy.data()[offset + p];
+                sum_dy_xhat += dy.data()[offset + p] * normalized_.data()[offset + p];
+            }
+        }
+        if (affine_) {
+            gamma_.grad(c) += sum_dy_xhat;
+            beta_.grad(c) += sum_dy;
+        }
+        const T g = gamma_.value(c);
+        if (this->training_) {
+            // The batch statistics depend on every input: the two sums carry that dependence.
+            const T scale = g * inv_std_(c) / T(m);
+            for (std::size_t i = 0; i < n; ++i) {
+                const std::size_t offset = (i * channels_ + c) * area;
+                for (std::size_t p = 0; p < area; ++p) {
+                    dx.data()[offset + p] = scale * (T(m) * dy.data()[offset + p] - sum_dy - normalized_.data()[offset + p] * sum_dy_xhat);
+                }
+            }
+        } else {
+            // Evaluation: fixed statistics, so the layer is a per-channel affine map.
+            const T scale = g * inv_std_(c);
+            for (std::size_t i = 0; i < n; ++i) {
+                const std::size_t offset = (i * channels_ + c) * area;
+                for (std::size_t p = 0; p < area; ++p) dx.data()[offset + p] = scale * dy.data()[offset + p];
+            }
+        }
+    }
+    return dx;
+}
+
+template class BatchNorm<float>;
+template class BatchNorm<double>;
+template class BatchNorm1d<float>;
+template class BatchNorm1d<double>;
+template class BatchNorm2d<float>;
+template class BatchNorm2d<double>;
+
+}  // namespace dl
