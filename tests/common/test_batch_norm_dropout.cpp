@@ -78,6 +78,8 @@ TEST_CASE("Dropout: drops about p of the values, keeps the mean, identity in eva
     CHECK(double(xt::mean(y)()) == Approx(1.0).margin(0.02));  // survivors scaled by 1/0.7
     dropout.eval();
     CHECK((dropout.forward(x) == x));
+    const Tensor<double> dy = dltest::random_normal({200, 100}, 5);
+    CHECK((dropout.backward(dy) == dy));  // evaluation: the gradient passes unchanged
     CHECK_THROWS_WITH(dl::Dropout<double>(1.0), Catch::Contains("[0, 1)"));
 }
 

@@ -98,3 +98,17 @@ TEST_CASE("Adam: a parameter unfrozen late gets a fresh bias correction", "[opti
     adam.step();  // late's first update: m̂ = g, v̂ = g², a step of lr (not lr·3 from an old step count)
     CHECK(late.value(0) == Approx(1.0 - 0.1 * 0.5 / (0.5 + 1e-8)).epsilon(1e-12));
 }
+
+TEST_CASE("optimizers start a one-element parameter's momentum at zero", "[optim]") {
+    // A new, empty xarray also has one element: the state must be created by shape.
+    for (int run = 0; run < 20; ++run) {
+        auto p = scalar(1.0, 0.5);
+        dl::SGD<double> sgd(dl::single_group<double>({&p}, 0.1), 0.9);
+        sgd.step();
+        CHECK(p.value(0) == Approx(0.95));  // v = g exactly, whatever memory held before
+        auto q = scalar(1.0, 0.5);
+        dl::Adam<double> adam(dl::single_group<double>({&q}, 0.1));
+        adam.step();
+        CHECK(q.value(0) == Approx(1.0 - 0.1 * 0.5 / (0.5 + 1e-8)));
+    }
+}

@@ -28,7 +28,9 @@ Tensor<T> Dropout<T>::forward(const Tensor<T>& x) {
 
 template <class T>
 Tensor<T> Dropout<T>::backward(const Tensor<T>& dy) {
-    if (mask_.size() == 0) return dy;  // evaluation, or p = 0: the identity
+    // Evaluation, or p = 0: the identity. (An empty xarray is 0-dimensional with one element,
+    // so the rank, not the size, tells that no mask was drawn.)
+    if (mask_.dimension() == 0) return dy;
     if (dy.shape() != mask_.shape()) throw std::invalid_argument(name() + ": gradient " + shape_string(shape_of(dy)) + " does not match the last input");
     return dy * mask_;
 }

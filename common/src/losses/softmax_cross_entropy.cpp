@@ -15,6 +15,7 @@ T SoftmaxCrossEntropy<T>::forward(const Tensor<T>& logits, const std::vector<int
     const std::size_t n = logits.shape(0), k = logits.shape(1);
     probs_ = Tensor<T>::from_shape({n, k});
     labels_ = labels;
+    targets_ = Tensor<T>();
     double total = 0;
     for (std::size_t i = 0; i < n; ++i) {
         const T* z = logits.data() + i * k;
@@ -35,9 +36,37 @@ T SoftmaxCrossEntropy<T>::forward(const Tensor<T>& logits, const std::vector<int
 }
 
 template <class T>
+T SoftmaxCrossEntropy<T>::forward_soft(const Tensor<T>& logits, const Tensor<T>& targets) {
+    if (logits.dimension() != 2 || targets.shape() != logits.shape()) {
+        throw std::invalid_argument("SoftmaxCrossEntropy: logits " + shape_string(shape_of(logits)) + " and soft targets " +
+                                    shape_string(shape_of(targets)) + " differ in shape");
+    }
+    const std::size_t n = logits.shape(0), k = logits.shape(1);
+    probs_ = Tensor<T>::from_shape({n, k});
+    targets_ = targets;
+    labels_.clear();
+    double total = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        const T* z = logits.data() + i * k;
+        T* p = probs_.data() + i * k;
+        const T max_z = *std::max_element(z, z + k);
+        T sum = 0;
+        for (std::size_t j = 0; j < k; ++j) sum += (p[j] = std::exp(z[j] - max_z));
+        const T log_sum = std::log(sum);
+        for (std::size_t j = 0; j < k; ++j) {
+            p[j] /= sum;
+            total -= double(targets(i, j)) * double(z[j] - max_z - log_sum);  // t · log softmax
+        }
+    }
+    return T(total / double(n));
+}
+
+template <class T>
 Tensor<T> SoftmaxCrossEntropy<T>::backward() const {
-    Tensor<T> dlogits = probs_;  // (N, K)
     const std::size_t n = probs_.shape(0), k = probs_.shape(1);
+    // A default-constructed xarray is 0-dimensional with one element: test the rank, not the size.
+    if (targets_.dimension() == 2) return (probs_ - targets_) / T(n);  // soft targets: (N, K)
+    Tensor<T> dlogits = probs_;  // (N, K)
     for (std::size_t i = 0; i < n; ++i) {
         dlogits(i, std::size_t(labels_[i])) -= T(1);
         for (std::size_t j = 0; j < k; ++j) dlogits(i, j) /= T(n);

@@ -18,7 +18,7 @@ void Adam<T>::step() {
         for (Parameter<T>* p : group.params) {
             if (p->frozen) continue;
             Moments& mv = moments_[p];
-            if (mv.m.size() != p->value.size()) {
+            if (mv.m.shape() != p->value.shape()) {  // shapes: an empty xarray has one element
                 mv.m = xt::zeros<T>(p->value.shape());
                 mv.v = xt::zeros<T>(p->value.shape());
             }

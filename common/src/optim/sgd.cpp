@@ -14,7 +14,8 @@ void SGD<T>::step() {
         for (Parameter<T>* p : group.params) {
             if (p->frozen) continue;
             Tensor<T>& v = velocity_[p];
-            if (v.size() != p->value.size()) v = xt::zeros<T>(p->value.shape());
+            // Compare shapes, not sizes: a new (empty) xarray has one element, like a 1-element parameter.
+            if (v.shape() != p->value.shape()) v = xt::zeros<T>(p->value.shape());
             T* w = p->value.data();
             const T* grad = p->grad.data();
             T* vel = v.data();

@@ -14,7 +14,9 @@ void add_training_flags(CLI::App& app, TrainingSettings& s) {
     app.add_option("--optimizer", s.optimizer, "adam, adamw or sgd (with --momentum)")->capture_default_str()->check(CLI::IsMember({"adam", "adamw", "sgd"}));
     app.add_option("--momentum", s.momentum, "SGD momentum")->capture_default_str()->check(CLI::Range(0.0, 0.999));
     app.add_option("--weight-decay", s.weight_decay, "weight decay")->capture_default_str()->check(CLI::Range(0.0, 1.0));
-    app.add_option("--decay", s.decay, "learning-rate schedule: linear (to 0 at the end) or none")->capture_default_str()->check(CLI::IsMember({"linear", "none"}));
+    app.add_option("--decay", s.decay, "learning-rate schedule: none, linear (to 0 at the end), step, cosine, cyclical or one-cycle")
+        ->capture_default_str()
+        ->check(CLI::IsMember({"none", "linear", "step", "cosine", "cyclical", "one-cycle"}));
     app.add_option("--seed", s.seed, "seed for initialization, split and shuffling")->capture_default_str();
     app.add_option("--data", s.data_dir, "dataset folder (default: $DL_FASHION_MNIST_DIR, then the Debian package)");
     app.add_option("--train-size", s.train_size, "train on a random subset of this many images (0 = all)")->capture_default_str();
@@ -28,10 +30,6 @@ std::string default_run_dir(const std::string& run) {
     return (root != nullptr && *root != '\0' ? std::string(root) : std::string("runs")) + "/" + run;
 }
 
-double schedule_factor(const std::string& schedule, double progress) {
-    if (schedule == "linear") return 1.0 - progress;
-    if (schedule == "none") return 1.0;
-    throw std::invalid_argument("unknown learning-rate schedule '" + schedule + "' (expected linear or none)");
-}
+
 
 }  // namespace dl

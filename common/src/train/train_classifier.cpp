@@ -1,6 +1,7 @@
 #include "dl/train/train_classifier.hpp"
 
 #include "dl/optim/make_optimizer.hpp"
+#include "dl/optim/schedules.hpp"
 #include "dl/util/timer.hpp"
 
 namespace dl {
@@ -13,7 +14,7 @@ TrainingOutcome train_classifier(Layer<float>& model, const TrainingSettings& se
     options.epochs = settings.epochs;
     options.verbose = settings.verbose;
     // Large steps early, small steps late: with "linear" the rate falls to 0 over training.
-    options.lr_factor = [schedule = settings.decay](double progress) { return schedule_factor(schedule, progress); };
+    options.lr_factor = make_schedule(settings.decay);
     TrainingOutcome outcome;
     outcome.history = fit(model, *optimizer, loader, splits.validation, options);
     if (with_test) outcome.test = evaluate(model, splits.test);

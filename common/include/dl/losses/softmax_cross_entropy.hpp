@@ -19,6 +19,11 @@ public:
     /// Mean loss over the batch. @p logits is (N, K); @p labels holds N class indices in [0, K).
     T forward(const Tensor<T>& logits, const std::vector<int>& labels);
 
+    /// Mean loss against soft targets (N, K), each row a probability distribution (from
+    /// mixup or label smoothing): L = −(1/N) Σₙ Σₖ t[n][k] · log softmax(zₙ)[k].
+    /// The gradient is (softmax(z) − t) / N, the same form as with hard labels.
+    T forward_soft(const Tensor<T>& logits, const Tensor<T>& targets);
+
     /// dL/dlogits (N, K) for the last forward().
     Tensor<T> backward() const;
 
@@ -27,7 +32,8 @@ public:
 
 private:
     Tensor<T> probs_;          // (N, K)
-    std::vector<int> labels_;  // (N)
+    std::vector<int> labels_;  // (N), for hard labels
+    Tensor<T> targets_;        // (N, K), for soft targets (empty with hard labels)
 };
 
 }  // namespace dl

@@ -19,7 +19,7 @@ struct TrainingSettings {
     std::string optimizer = "adam";    ///< adam | adamw | sgd
     double momentum = 0.9;             ///< SGD momentum
     double weight_decay = 0.0;         ///< L2 (adam, sgd) or decoupled (adamw) weight decay
-    std::string decay = "linear";      ///< learning-rate schedule: linear (to 0) | none
+    std::string decay = "linear";      ///< learning-rate schedule, by name (see make_schedule())
     std::uint64_t seed = 1;            ///< one seed drives initialization, split and shuffling
     std::string data_dir;              ///< dataset folder ("" = find it)
     std::size_t train_size = 0;        ///< 0 = every training image; else a random subset
@@ -38,8 +38,5 @@ std::string default_run_dir(const std::string& run);
 /// @p settings (whose current values are shown as the defaults).
 void add_training_flags(CLI::App& app, TrainingSettings& settings);
 
-/// The learning-rate multiplier at @p progress ∈ [0, 1) of training for the named
-/// schedule: "linear" falls from 1 to 0, "none" stays 1.
-double schedule_factor(const std::string& schedule, double progress);
 
 }  // namespace dl

@@ -24,6 +24,14 @@ public:
     /// An integer drawn uniformly from [0, n).
     std::size_t index(std::size_t n) { return std::uniform_int_distribution<std::size_t>(0, n - 1)(engine_); }
 
+    /// A number drawn from the Beta(a, b) distribution on [0, 1] (mixup's mixing weights),
+    /// as X / (X + Y) with X ~ Gamma(a), Y ~ Gamma(b).
+    double beta(double a, double b) {
+        const double x = std::gamma_distribution<double>(a, 1.0)(engine_);
+        const double y = std::gamma_distribution<double>(b, 1.0)(engine_);
+        return x + y > 0 ? x / (x + y) : 0.5;
+    }
+
     /// The numbers 0..n-1 in a random order.
     std::vector<std::size_t> permutation(std::size_t n);
 

@@ -1,0 +1,23 @@
+/// @file augment.hpp
+/// @brief Random changes to a batch of images that keep their labels true: more data, for free.
+#pragma once
+
+#include "dl/tensor.hpp"
+#include "dl/util/random.hpp"
+
+namespace dl {
+
+/// Pads each image of @p images (N, C, H, W) by @p padding pixels of @p fill on every side
+/// and cuts an H×W window at a random position: a random shift of up to ±padding pixels
+/// in each direction. In place.
+void random_crop(Tensor<float>& images, int padding, Rng& rng, float fill = 0.0f);
+
+/// Mirrors each image left-to-right with probability @p probability. In place.
+void random_horizontal_flip(Tensor<float>& images, Rng& rng, double probability = 0.5);
+
+/// With probability @p probability, fills a random rectangle of each image, covering a
+/// fraction of its area between @p min_area and @p max_area, with @p fill (Zhong et al.,
+/// 2020, "random erasing"): the network must not rely on any single part. In place.
+void random_erasing(Tensor<float>& images, Rng& rng, double probability = 0.5, double min_area = 0.02, double max_area = 0.25, float fill = 0.0f);
+
+}  // namespace dl
