@@ -43,6 +43,7 @@ TEST_CASE("random_crop shifts each image by at most the padding - filling with z
         CHECK(explained);
     }
     CHECK(shifted > 10);  // most of 20 images moved (24 of 25 offsets are moves)
+    CHECK_THROWS_WITH(dl::random_crop(images, -1, rng), Catch::Contains("padding"));
 }
 
 TEST_CASE("random_horizontal_flip mirrors rows of about half the images", "[augment][ch03]") {
@@ -79,6 +80,7 @@ TEST_CASE("random_erasing fills one rectangle and leaves the rest alone", "[augm
         CHECK(erased >= 1);
         CHECK(erased == (bottom - top + 1) * (right - left + 1));  // the zeros form a rectangle
     }
+    CHECK_THROWS_WITH(dl::random_erasing(images, rng, 1.0, 0.3, 0.1), Catch::Contains("min_area <= max_area"));
 }
 
 TEST_CASE("one_hot with label smoothing - and mixup blends images and targets alike", "[mixup][ch03]") {
@@ -98,12 +100,21 @@ TEST_CASE("one_hot with label smoothing - and mixup blends images and targets al
         const double partner_pixel = mixed.lambda < 1.0 ? (mixed_pixel - mixed.lambda * own) / (1.0 - mixed.lambda) : own;
         const std::size_t partner = std::size_t(std::lround((partner_pixel - 1.0) / 30.0));
         REQUIRE(partner < 8);
-        CHECK(mixed.targets(i, std::size_t(batch.labels[i])) >= float(std::min(mixed.lambda, 1.0)) - 1e-5f);
+        for (std::size_t k = 0; k < 4; ++k) {  // exactly λ·t_i + (1 − λ)·t_partner
+            const double t_own = batch.labels[i] == int(k), t_partner = batch.labels[partner] == int(k);
+            CHECK(mixed.targets(i, k) == Approx(mixed.lambda * t_own + (1 - mixed.lambda) * t_partner).margin(1e-6));
+        }
         CHECK(mixed.images(i, 0, 3, 2) == Approx(mixed.lambda * batch.images(i, 0, 3, 2) + (1 - mixed.lambda) * batch.images(partner, 0, 3, 2)));
     }
-    double sum = 0;
-    for (int k = 0; k < 4000; ++k) sum += rng.beta(0.4, 0.4);
-    CHECK(sum / 4000 == Approx(0.5).margin(0.02));  // Beta(a, a) has mean 1/2
+    double sum = 0, sum_sq = 0;
+    for (int k = 0; k < 20000; ++k) {
+        const double b = rng.beta(0.4, 0.4);
+        sum += b, sum_sq += b * b;
+    }
+    const double mean = sum / 20000, variance = sum_sq / 20000 - mean * mean;
+    CHECK(mean == Approx(0.5).margin(0.01));                       // Beta(a, a) has mean 1/2
+    CHECK(variance == Approx(1.0 / (4 * (2 * 0.4 + 1))).margin(0.005));  // and variance 1/(4(2a+1)) = 0.139 (uniform: 0.083)
+    CHECK_THROWS_WITH(dl::mixup(dl::Batch{numbered_images(3), {0, 1}}, 4, 0.4, rng), Catch::Contains("2 labels"));
 }
 
 TEST_CASE("soft-target cross-entropy: equals the hard loss for one-hot rows - gradient check", "[loss][mixup][ch03]") {

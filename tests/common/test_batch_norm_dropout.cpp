@@ -1,5 +1,6 @@
 // BatchNorm (1d and 2d) and Dropout: hand-worked values, gradient checks in both modes,
 // running statistics saved by checkpoints; dropout's mask statistics and backward.
+#include "dl/data/loader.hpp"
 #include "dl/io/checkpoint.hpp"
 #include "dl/layers/batch_norm.hpp"
 #include "dl/layers/dropout.hpp"
@@ -80,7 +81,7 @@ TEST_CASE("Dropout: drops about p of the values, keeps the mean, identity in eva
     CHECK((dropout.forward(x) == x));
     const Tensor<double> dy = dltest::random_normal({200, 100}, 5);
     CHECK((dropout.backward(dy) == dy));  // evaluation: the gradient passes unchanged
-    CHECK_THROWS_WITH(dl::Dropout<double>(1.0), Catch::Contains("[0, 1)"));
+    CHECK_THROWS_WITH(dl::Dropout<double>(1.0, 1), Catch::Contains("[0, 1)"));
 }
 
 TEST_CASE("Dropout: backward applies the forward mask - and the same seed gives the same mask", "[dropout][ch03]") {
@@ -88,8 +89,35 @@ TEST_CASE("Dropout: backward applies the forward mask - and the same seed gives 
     const Tensor<double> x = dltest::random_away_from_zero({8, 16}, 2);
     const Tensor<double> y = a.forward(x);
     CHECK((y == b.forward(x)));
+    for (std::size_t i = 0; i < x.size(); ++i) {
+        const double kept = y.data()[i] / x.data()[i];  // the mask: exactly 0 or 1/(1 − p) = 2
+        CHECK((kept == 0.0 || kept == Approx(2.0).epsilon(1e-15)));
+    }
     const Tensor<double> dy = dltest::random_normal({8, 16}, 3);
     // Each element was multiplied by y/x (0 or 2), so its gradient is dy·y/x.
     const Tensor<double> expected = dy * (y / x);
     CHECK(double(xt::amax(xt::abs(a.backward(dy) - expected))()) < 1e-12);
+}
+
+TEST_CASE("BatchNorm: backward follows the mode of the last forward - DataLoader can drop a last batch of 1", "[batch_norm][ch03]") {
+    dl::BatchNorm1d<double> a(3), b(3);
+    const Tensor<double> x = dltest::random_normal({5, 3}, 6), dy = dltest::random_normal({5, 3}, 7);
+    a.forward(x);
+    b.forward(x);
+    b.eval();  // switched after forward: backward must still use the batch statistics
+    CHECK(double(xt::amax(xt::abs(a.backward(dy) - b.backward(dy)))()) < 1e-12);
+
+    dl::ImageDataset data;
+    data.images = xt::zeros<float>({9, 1, 1, 1});
+    data.labels.assign(9, 0);
+    dl::DataLoader loader(data, 4, false, 1, true);
+    CHECK(loader.batches_per_epoch() == 2);
+    loader.start_epoch();
+    dl::Batch batch;
+    int batches = 0;
+    while (loader.next(batch)) {
+        CHECK(batch.labels.size() == 4);
+        ++batches;
+    }
+    CHECK(batches == 2);
 }

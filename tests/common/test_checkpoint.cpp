@@ -6,10 +6,14 @@
 
 #include "../support/temp_dir.hpp"
 
+#include "dl/layers/batch_norm.hpp"
+
 #include <catch2/catch.hpp>
+#include <zlib.h>
 
 #include <filesystem>
 #include <fstream>
+#include <cstring>
 #include <iterator>
 
 namespace {
@@ -78,10 +82,29 @@ TEST_CASE("checkpoint: missing or extra parameters and another scalar type are r
     dl::Sequential<float> longer = mlp(5, 1);
     dl::Rng rng(4);
     longer.add<dl::Linear<float>>(3, 2, dl::Init::he, rng);
-    CHECK_THROWS_WITH(dl::load_checkpoint(dir.file("m.ckpt"), longer, "mlp"), Catch::Contains("lacks parameter '3.weight' (2, 3)"));
+    CHECK_THROWS_WITH(dl::load_checkpoint(dir.file("m.ckpt"), longer, "mlp"), Catch::Contains("lacks '3.weight' (2, 3)"));
     dl::save_checkpoint(dir.file("long.ckpt"), longer, "mlp");
-    CHECK_THROWS_WITH(dl::load_checkpoint(dir.file("long.ckpt"), net, "mlp"), Catch::Contains("extra parameter '3.weight' (2, 3)"));
+    CHECK_THROWS_WITH(dl::load_checkpoint(dir.file("long.ckpt"), net, "mlp"), Catch::Contains("extra tensor '3.weight' (2, 3)"));
     dl::Sequential<double> in_double;
     in_double.add<dl::Linear<double>>(6, 5, dl::Init::he, rng);
     CHECK_THROWS_WITH(dl::load_checkpoint(dir.file("m.ckpt"), in_double, "mlp"), Catch::Contains("32-bit values") && Catch::Contains("64-bit"));
+}
+
+TEST_CASE("checkpoint: a version-1 file (parameters only) loads - but not into a model with buffers", "[checkpoint]") {
+    dltest::TempDir dir("ckpt-v1");
+    auto net = mlp(5, 1), copy = mlp(5, 2);
+    dl::save_checkpoint(dir.file("m.ckpt"), net, "mlp");
+    // Rewrite it as version 1: the version field follows the 8-byte magic; fix the CRC-32.
+    std::string bytes = read_bytes(dir.file("m.ckpt"));
+    const std::uint32_t one = 1;
+    std::memcpy(&bytes[8], &one, 4);
+    const std::uint32_t crc = std::uint32_t(crc32(0L, reinterpret_cast<const Bytef*>(bytes.data()), uInt(bytes.size() - 4)));
+    std::memcpy(&bytes[bytes.size() - 4], &crc, 4);
+    std::ofstream(dir.file("v1.ckpt"), std::ios::binary) << bytes;
+    dl::load_checkpoint(dir.file("v1.ckpt"), copy, "mlp");
+    CHECK((copy.parameters()[2]->value == net.parameters()[2]->value));
+
+    dl::Sequential<float> with_bn = mlp(5, 1);
+    with_bn.add<dl::BatchNorm1d<float>>(3, 0.1, 1e-5, false);  // no gamma/beta: only buffers are missing
+    CHECK_THROWS_WITH(dl::load_checkpoint(dir.file("v1.ckpt"), with_bn, "mlp"), Catch::Contains("lacks '3.running_mean' (3)"));
 }

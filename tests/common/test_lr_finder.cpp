@@ -31,7 +31,10 @@ TEST_CASE("LR finder: geometric sweep - stops on divergence - suggests a rate - 
     dl::SGD<float> sgd(dl::single_group(model.parameters(), 1.0), 0.9);
     dl::DataLoader loader(data, 32, true, 2);
 
+    model.eval();  // the finder trains, then must put the mode back
     const dl::LrFinderResult result = dl::find_learning_rate(model, sgd, loader, 1e-4, 100.0, 300);
+    CHECK_FALSE(model.is_training());
+    CHECK(sgd.groups()[0].lr == 1.0);
     REQUIRE(result.lrs.size() >= 50);
     CHECK(result.lrs.front() == Approx(1e-4));
     CHECK(result.lrs[1] / result.lrs[0] == Approx(std::pow(1e6, 1.0 / 299)));

@@ -14,6 +14,7 @@ void check_images(const Tensor<float>& images, const char* who) {
 
 void random_crop(Tensor<float>& images, int padding, Rng& rng, float fill) {
     check_images(images, "random_crop");
+    if (padding < 0) throw std::invalid_argument("random_crop: padding must not be negative, got " + std::to_string(padding));
     const std::size_t n = images.shape(0), c = images.shape(1);
     const int h = int(images.shape(2)), w = int(images.shape(3));
     std::vector<float> copy(std::size_t(h) * w);  // one channel, before the shift
@@ -48,6 +49,9 @@ void random_horizontal_flip(Tensor<float>& images, Rng& rng, double probability)
 
 void random_erasing(Tensor<float>& images, Rng& rng, double probability, double min_area, double max_area, float fill) {
     check_images(images, "random_erasing");
+    if (!(0.0 < min_area && min_area <= max_area && max_area <= 1.0)) {
+        throw std::invalid_argument("random_erasing: need 0 < min_area <= max_area <= 1");
+    }
     const std::size_t n = images.shape(0), c = images.shape(1);
     const int h = int(images.shape(2)), w = int(images.shape(3));
     for (std::size_t i = 0; i < n; ++i) {

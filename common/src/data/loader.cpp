@@ -6,8 +6,8 @@
 
 namespace dl {
 
-DataLoader::DataLoader(const ImageDataset& data, std::size_t batch_size, bool shuffle, std::uint64_t seed)
-    : data_(data), batch_size_(batch_size), shuffle_(shuffle), rng_(seed) {
+DataLoader::DataLoader(const ImageDataset& data, std::size_t batch_size, bool shuffle, std::uint64_t seed, bool drop_last)
+    : data_(data), batch_size_(batch_size), shuffle_(shuffle), drop_last_(drop_last), rng_(seed) {
     if (batch_size == 0) throw std::invalid_argument("DataLoader: batch size must be at least 1");
     order_.resize(data.size());
     std::iota(order_.begin(), order_.end(), std::size_t{0});
@@ -22,6 +22,7 @@ void DataLoader::start_epoch() {
 bool DataLoader::next(Batch& batch) {
     if (position_ >= order_.size()) return false;
     const std::size_t count = std::min(batch_size_, order_.size() - position_);
+    if (drop_last_ && count < batch_size_) return false;
     const std::size_t per_image = data_.images.size() / data_.size();
     Shape shape = shape_of(data_.images);
     shape[0] = count;  // (B, C, H, W)
@@ -36,6 +37,8 @@ bool DataLoader::next(Batch& batch) {
     return true;
 }
 
-std::size_t DataLoader::batches_per_epoch() const { return (data_.size() + batch_size_ - 1) / batch_size_; }
+std::size_t DataLoader::batches_per_epoch() const {
+    return drop_last_ ? data_.size() / batch_size_ : (data_.size() + batch_size_ - 1) / batch_size_;
+}
 
 }  // namespace dl

@@ -17,6 +17,9 @@ Tensor<float> one_hot(const std::vector<int>& labels, std::size_t classes, doubl
 
 MixedBatch mixup(const Batch& batch, std::size_t classes, double alpha, Rng& rng, double smoothing) {
     if (alpha <= 0.0) throw std::invalid_argument("mixup: alpha must be positive");
+    if (batch.images.dimension() < 1 || batch.images.shape(0) != batch.labels.size()) {
+        throw std::invalid_argument("mixup: " + std::to_string(batch.labels.size()) + " labels for images " + shape_string(shape_of(batch.images)));
+    }
     const std::size_t n = batch.labels.size(), per_image = batch.images.size() / std::max<std::size_t>(n, 1);
     const std::vector<std::size_t> partner = rng.permutation(n);
     const Tensor<float> targets = one_hot(batch.labels, classes, smoothing);  // (N, K)

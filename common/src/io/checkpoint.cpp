@@ -15,7 +15,9 @@ namespace dl {
 namespace {
 
 constexpr char kMagic[8] = {'D', 'L', 'C', 'K', 'P', 'T', '0', '1'};
-constexpr std::uint32_t kVersion = 1;
+// Version 2 stores parameters then buffers. A version-1 file holds parameters only, in the
+// same layout, so it is read the same way (and refused if the model has buffers).
+constexpr std::uint32_t kVersion = 2;
 
 // Appends raw little-endian bytes of a value to a byte buffer.
 template <class V>
@@ -135,7 +137,7 @@ void load_checkpoint(const std::string& path, Layer<T>& model, const std::string
     Reader reader(bytes, body, path);
     reader.take(sizeof kMagic);
     const auto version = reader.get<std::uint32_t>();
-    if (version != kVersion) throw std::runtime_error(path + ": checkpoint format version " + std::to_string(version) + ", this build reads " + std::to_string(kVersion));
+    if (version != 1 && version != kVersion) throw std::runtime_error(path + ": checkpoint format version " + std::to_string(version) + ", this build reads 1 and " + std::to_string(kVersion));
     const auto scalar = reader.get<std::uint32_t>();
     if (scalar != sizeof(T)) throw std::runtime_error(path + ": checkpoint holds " + std::to_string(scalar * 8) + "-bit values, the model uses " + std::to_string(sizeof(T) * 8) + "-bit");
     const std::string stored_arch = reader.get_string();
@@ -150,14 +152,14 @@ void load_checkpoint(const std::string& path, Layer<T>& model, const std::string
         if (rank > kMaxRank) throw std::runtime_error(path + ": parameter '" + name + "' has rank " + std::to_string(rank) + " (malformed checkpoint)");
         Shape shape(rank);
         for (std::size_t& d : shape) d = std::size_t(reader.get<std::uint64_t>());
-        if (i >= params.size()) throw std::runtime_error(path + ": checkpoint has extra parameter '" + name + "' " + shape_string(shape) + " that the model lacks");
+        if (i >= params.size()) throw std::runtime_error(path + ": checkpoint has an extra tensor '" + name + "' " + shape_string(shape) + " that the model lacks");
         const Shape expected = shape_of(*params[i].value);
         if (name != *params[i].name || shape != expected) {
-            throw std::runtime_error(path + ": parameter #" + std::to_string(i) + " is '" + name + "' " + shape_string(shape) +
+            throw std::runtime_error(path + ": tensor #" + std::to_string(i) + " is '" + name + "' " + shape_string(shape) +
                                      " in the checkpoint but '" + *params[i].name + "' " + shape_string(expected) + " in the model");
         }
     }
-    if (count < params.size()) throw std::runtime_error(path + ": checkpoint lacks parameter '" + *params[count].name + "' " + shape_string(shape_of(*params[count].value)) + " of the model");
+    if (count < params.size()) throw std::runtime_error(path + ": checkpoint lacks '" + *params[count].name + "' " + shape_string(shape_of(*params[count].value)) + " of the model");
     std::vector<const char*> sources;
     for (const NamedTensor<T>& p : params) sources.push_back(reader.take(p.value->size() * sizeof(T)));
     if (!reader.at_end()) throw std::runtime_error(path + ": unexpected bytes after the last parameter (malformed checkpoint)");

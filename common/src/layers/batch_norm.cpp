@@ -48,6 +48,7 @@ Tensor<T> BatchNorm<T>::forward(const Tensor<T>& x) {
     if (this->training_ && m < 2) throw std::invalid_argument(name() + ": training needs at least 2 values per channel to estimate a variance");
     normalized_ = Tensor<T>::from_shape(x.shape());
     inv_std_ = Tensor<T>::from_shape({channels_});
+    forward_used_batch_statistics_ = this->training_;  // backward must differentiate what forward did
     Tensor<T> y = Tensor<T>::from_shape(x.shape());  // same shape as x
 #pragma omp parallel for schedule(static)
     for (std::size_t c = 0; c < channels_; ++c) {
@@ -85,7 +86,7 @@ Tensor<T> BatchNorm<T>::backward(const Tensor<T>& dy) {
     Tensor<T> dx = Tensor<T>::from_shape(dy.shape());
 #pragma omp parallel for schedule(static)
     for (std::size_t c = 0; c < channels_; ++c) {
-        T sum_dy = 0, sum_dy_xhat = 0;
+        double sum_dy = 0, sum_dy_xhat = 0;  // double: up to N·H·W terms, later subtracted
         for (std::size_t i = 0; i < n; ++i) {
             const std::size_t offset = (i * channels_ + c) * area;
             for (std::size_t p = 0; p < area; ++p) {
@@ -94,17 +95,17 @@ Tensor<T> BatchNorm<T>::backward(const Tensor<T>& dy) {
             }
         }
         if (affine_) {
-            gamma_.grad(c) += sum_dy_xhat;
-            beta_.grad(c) += sum_dy;
+            gamma_.grad(c) += T(sum_dy_xhat);
+            beta_.grad(c) += T(sum_dy);
         }
         const T g = gamma_.value(c);
-        if (this->training_) {
+        if (forward_used_batch_statistics_) {
             // The batch statistics depend on every input: the two sums carry that dependence.
             const T scale = g * inv_std_(c) / T(m);
             for (std::size_t i = 0; i < n; ++i) {
                 const std::size_t offset = (i * channels_ + c) * area;
                 for (std::size_t p = 0; p < area; ++p) {
-                    dx.data()[offset + p] = scale * (T(m) * dy.data()[offset + p] - sum_dy - normalized_.data()[offset + p] * sum_dy_xhat);
+                    dx.data()[offset + p] = scale * (T(m) * dy.data()[offset + p] - T(sum_dy) - normalized_.data()[offset + p] * T(sum_dy_xhat));
                 }
             }
         } else {

@@ -16,6 +16,10 @@ LrFinderResult find_learning_rate(Layer<float>& model, Optimizer<float>& optimiz
     for (Parameter<float>* p : model.parameters()) saved.push_back(p->value);
     for (Buffer<float>* b : model.buffers()) saved.push_back(b->value);
 
+    const bool was_training = model.is_training();
+    std::vector<double> group_lrs;
+    for (const auto& group : optimizer.groups()) group_lrs.push_back(group.lr);
+
     LrFinderResult result;
     SoftmaxCrossEntropy<float> loss;
     const double growth = std::pow(end / start, 1.0 / double(steps - 1));
@@ -47,6 +51,8 @@ LrFinderResult find_learning_rate(Layer<float>& model, Optimizer<float>& optimiz
     std::size_t i = 0;
     for (Parameter<float>* p : model.parameters()) p->value = saved[i++];
     for (Buffer<float>* b : model.buffers()) b->value = saved[i++];
+    model.train(was_training);
+    for (std::size_t g = 0; g < group_lrs.size(); ++g) optimizer.groups()[g].lr = group_lrs[g];
     return result;
 }
 

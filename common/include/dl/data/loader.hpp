@@ -21,7 +21,8 @@ struct Batch {
 class DataLoader {
 public:
     /// @param shuffle draw a fresh seeded order at every start_epoch().
-    DataLoader(const ImageDataset& data, std::size_t batch_size, bool shuffle, std::uint64_t seed);
+    /// @param drop_last skip a last, smaller batch (BatchNorm cannot train on a batch of 1).
+    DataLoader(const ImageDataset& data, std::size_t batch_size, bool shuffle, std::uint64_t seed, bool drop_last = false);
 
     /// Begins a new pass over the data.
     void start_epoch();
@@ -38,7 +39,7 @@ public:
 private:
     const ImageDataset& data_;
     std::size_t batch_size_;
-    bool shuffle_;
+    bool shuffle_, drop_last_;
     Rng rng_;
     std::vector<std::size_t> order_;
     std::size_t position_ = 0;

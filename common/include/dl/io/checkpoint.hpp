@@ -10,9 +10,10 @@ namespace dl {
 
 /// Writes every parameter of @p model, then every buffer (running statistics), to @p path.
 ///
-/// Format (little-endian): the magic "DLCKPT01", format version, scalar size (4 or 8),
-/// an architecture tag (e.g. "resnet20"), the parameter count, each parameter's name and
-/// shape, then the values, and a CRC-32 of everything before it. The file is written to
+/// Format (little-endian): the magic "DLCKPT01", format version (2), scalar size (4 or 8),
+/// an architecture tag (e.g. "resnet20"), the number of tensors, each tensor's name and
+/// shape — the parameters, then the buffers — then their values, and a CRC-32 of
+/// everything before it. The file is written to
 /// a temporary name and renamed into place, so a crash never leaves a half-written
 /// checkpoint under @p path.
 template <class T>
@@ -22,7 +23,8 @@ void save_checkpoint(const std::string& path, Layer<T>& model, const std::string
 ///
 /// Refuses, with std::runtime_error naming the file: a missing, truncated or corrupt file
 /// (checksum mismatch); a different architecture tag; a different scalar type; and a
-/// model whose parameters differ, naming the first mismatching parameter and both shapes.
+/// model whose parameters or buffers differ, naming the first mismatching tensor and both
+/// shapes. Version-1 files (parameters only) load into models without buffers.
 /// The model is only modified once every check has passed.
 template <class T>
 void load_checkpoint(const std::string& path, Layer<T>& model, const std::string& architecture);

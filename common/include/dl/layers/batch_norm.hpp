@@ -47,6 +47,7 @@ private:
     Buffer<T> running_mean_, running_var_;  // (C)
     Tensor<T> normalized_;                  // x̂, the input's shape, cached for backward
     Tensor<T> inv_std_;                     // (C): 1 / √(σ² + ε) of the last batch
+    bool forward_used_batch_statistics_ = true;  // the mode of the last forward()
 };
 
 /// BatchNorm for the outputs of a fully connected layer: (N, C).

@@ -15,8 +15,9 @@ namespace dl {
 template <class T>
 class Dropout : public Layer<T> {
 public:
-    /// @param p probability of dropping each value, in [0, 1)   @param seed for the masks
-    explicit Dropout(double p, std::uint64_t seed = 1);
+    /// @param p probability of dropping each value, in [0, 1)
+    /// @param seed for the masks; give each Dropout layer its own, or they drop the same places
+    Dropout(double p, std::uint64_t seed);
 
     Tensor<T> forward(const Tensor<T>& x) override;
     Tensor<T> backward(const Tensor<T>& dy) override;

@@ -50,6 +50,8 @@ public:
     virtual std::vector<Parameter<T>*> parameters() { return {}; }
 
     /// State saved with the parameters but not learned by gradient (none by default).
+    /// A layer made of other layers must return its children's buffers here, as it
+    /// returns their parameters, or checkpoints will silently lose them.
     virtual std::vector<Buffer<T>*> buffers() { return {}; }
 
     /// A one-line description, e.g. "Linear(784 -> 256)".

@@ -23,8 +23,10 @@ struct LrFinderResult {
 /// rate is then too high. The suggestion is the rate of the lowest loss divided by 10, a
 /// rate still safely on the falling part of the curve.
 ///
-/// The model's parameters and buffers are restored afterwards; @p optimizer's internal
-/// state (momentum) is not, so build a fresh optimizer for the real training.
+/// The model's parameters, buffers and mode, and each group's learning rate, are restored
+/// afterwards. Not restored: @p optimizer's momentum (build a fresh optimizer for the real
+/// training) and the random state of @p loader and of any Dropout, so a run that used the
+/// finder does not repeat one that did not.
 LrFinderResult find_learning_rate(Layer<float>& model, Optimizer<float>& optimizer, DataLoader& loader, double start = 1e-6,
                                   double end = 1.0, int steps = 200, double smoothing = 0.98);
 
