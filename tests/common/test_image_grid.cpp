@@ -33,3 +33,23 @@ TEST_CASE("ImageGrid: oversized tiles and captions without room are refused; the
     CHECK(std::filesystem::file_size(dir.file("grid.png")) > 50);
     CHECK_THROWS_WITH(grid.write(dir.file("missing/grid.png")), Catch::Contains("missing/grid.png"));
 }
+
+TEST_CASE("ImageGrid: place_rgb draws the three planes as one colour tile - with its caption", "[image_grid]") {
+    dl::ImageGrid grid(1, 1, 24, 1);
+    const float planes[3 * 2] = {1, 0,   // red plane:   left pixel full
+                                 0, 1,   // green plane: right pixel full
+                                 0, 0};  // blue plane:  empty
+    grid.place_rgb(0, planes, 1, 2, "A");
+    const dl::Image8& image = grid.image();
+    auto rgb = [&](int x, int y, int c) { return int(image.pixels[(std::size_t(y) * image.width + x) * 3 + c]); };
+    // Each tile pixel is drawn 12x12, centred in the 24-pixel cell at (4, 4): rows 10..21.
+    CHECK(rgb(4, 10, 0) == 255);  // left pixel: red
+    CHECK(rgb(4, 10, 1) == 0);
+    CHECK(rgb(16, 10, 1) == 255);  // right pixel: green
+    CHECK(rgb(16, 10, 0) == 0);
+    CHECK(rgb(16, 10, 2) == 0);
+    int dark = 0;  // the caption "A" is drawn in black under the cell
+    for (int y = 4 + 24; y < image.height; ++y)
+        for (int x = 4; x < 4 + 24; ++x) dark += rgb(x, y, 0) == 0;
+    CHECK(dark > 0);
+}

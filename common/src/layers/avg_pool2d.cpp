@@ -7,16 +7,7 @@
 namespace dl {
 
 template <class T>
-AvgPool2d<T>::AvgPool2d(int kernel, int stride, int padding) : kernel_(kernel), stride_(stride == 0 ? kernel : stride), padding_(padding) {
-    if (kernel < 1 || stride_ < 1 || padding < 0 || padding * 2 > kernel) {
-        throw std::invalid_argument("AvgPool2d: need kernel >= 1, stride >= 1 and 0 <= padding <= kernel/2");
-    }
-}
-
-template <class T>
-std::string AvgPool2d<T>::name() const {
-    return "AvgPool2d(k" + std::to_string(kernel_) + ", s" + std::to_string(stride_) + ", p" + std::to_string(padding_) + ")";
-}
+AvgPool2d<T>::AvgPool2d(int kernel, int stride, int padding) : Pool2d<T>("AvgPool2d", kernel, stride, padding) {}
 
 namespace {
 
@@ -44,22 +35,19 @@ void for_each_window_pair(const Shape& in, const ConvGeometry& g, Visit visit) {
 
 template <class T>
 Tensor<T> AvgPool2d<T>::forward(const Tensor<T>& x) {
-    if (x.dimension() != 4) throw std::invalid_argument(name() + ": expected (N, C, H, W), got " + shape_string(shape_of(x)));
-    input_shape_ = shape_of(x);
-    const ConvGeometry g{1, int(x.shape(2)), int(x.shape(3)), kernel_, kernel_, stride_, padding_};
-    if (g.out_h() < 1 || g.out_w() < 1) throw std::invalid_argument(name() + ": input " + shape_string(input_shape_) + " is smaller than the window");
+    const ConvGeometry g = this->start_forward(x);
     Tensor<T> y = xt::zeros<T>({x.shape(0), x.shape(1), std::size_t(g.out_h()), std::size_t(g.out_w())});  // (N, C, OH, OW)
-    const T scale = T(1) / T(kernel_ * kernel_);
-    for_each_window_pair(input_shape_, g, [&](std::size_t out, std::size_t in) { y.data()[out] += scale * x.data()[in]; });
+    const T scale = T(1) / T(this->kernel_ * this->kernel_);
+    for_each_window_pair(this->input_shape_, g, [&](std::size_t out, std::size_t in) { y.data()[out] += scale * x.data()[in]; });
     return y;
 }
 
 template <class T>
 Tensor<T> AvgPool2d<T>::backward(const Tensor<T>& dy) {
-    const ConvGeometry g{1, int(input_shape_[2]), int(input_shape_[3]), kernel_, kernel_, stride_, padding_};
-    Tensor<T> dx = xt::zeros<T>(input_shape_);  // (N, C, H, W)
-    const T scale = T(1) / T(kernel_ * kernel_);
-    for_each_window_pair(input_shape_, g, [&](std::size_t out, std::size_t in) { dx.data()[in] += scale * dy.data()[out]; });
+    const ConvGeometry g = this->input_geometry();
+    Tensor<T> dx = xt::zeros<T>(this->input_shape_);  // (N, C, H, W)
+    const T scale = T(1) / T(this->kernel_ * this->kernel_);
+    for_each_window_pair(this->input_shape_, g, [&](std::size_t out, std::size_t in) { dx.data()[in] += scale * dy.data()[out]; });
     return dx;
 }
 

@@ -7,23 +7,11 @@
 namespace dl {
 
 template <class T>
-MaxPool2d<T>::MaxPool2d(int kernel, int stride, int padding) : kernel_(kernel), stride_(stride == 0 ? kernel : stride), padding_(padding) {
-    if (kernel < 1 || stride_ < 1 || padding < 0 || padding * 2 > kernel) {
-        throw std::invalid_argument("MaxPool2d: need kernel >= 1, stride >= 1 and 0 <= padding <= kernel/2");
-    }
-}
-
-template <class T>
-std::string MaxPool2d<T>::name() const {
-    return "MaxPool2d(k" + std::to_string(kernel_) + ", s" + std::to_string(stride_) + ", p" + std::to_string(padding_) + ")";
-}
+MaxPool2d<T>::MaxPool2d(int kernel, int stride, int padding) : Pool2d<T>("MaxPool2d", kernel, stride, padding) {}
 
 template <class T>
 Tensor<T> MaxPool2d<T>::forward(const Tensor<T>& x) {
-    if (x.dimension() != 4) throw std::invalid_argument(name() + ": expected (N, C, H, W), got " + shape_string(shape_of(x)));
-    input_shape_ = shape_of(x);
-    const ConvGeometry g{1, int(x.shape(2)), int(x.shape(3)), kernel_, kernel_, stride_, padding_};
-    if (g.out_h() < 1 || g.out_w() < 1) throw std::invalid_argument(name() + ": input " + shape_string(input_shape_) + " is smaller than the window");
+    const ConvGeometry g = this->start_forward(x);
     const std::size_t planes = x.shape(0) * x.shape(1), oh_count = std::size_t(g.out_h()), ow_count = std::size_t(g.out_w());
     Tensor<T> y = Tensor<T>::from_shape({x.shape(0), x.shape(1), oh_count, ow_count});  // (N, C, OH, OW)
     argmax_.resize(y.size());
@@ -37,13 +25,13 @@ Tensor<T> MaxPool2d<T>::forward(const Tensor<T>& x) {
                 T best = -std::numeric_limits<T>::infinity();
                 // Start at the window's first real pixel, so that even a window of -inf or
                 // NaN values sends its gradient to a pixel inside it.
-                const int first_h = std::max(0, int(oh) * stride_ - padding_), first_w = std::max(0, int(ow) * stride_ - padding_);
+                const int first_h = std::max(0, int(oh) * this->stride_ - this->padding_), first_w = std::max(0, int(ow) * this->stride_ - this->padding_);
                 std::size_t best_index = base + std::size_t(first_h) * g.width + std::size_t(first_w);
-                for (int kh = 0; kh < kernel_; ++kh) {
-                    const int ih = int(oh) * stride_ - padding_ + kh;
+                for (int kh = 0; kh < this->kernel_; ++kh) {
+                    const int ih = int(oh) * this->stride_ - this->padding_ + kh;
                     if (ih < 0 || ih >= g.height) continue;
-                    for (int kw = 0; kw < kernel_; ++kw) {
-                        const int iw = int(ow) * stride_ - padding_ + kw;
+                    for (int kw = 0; kw < this->kernel_; ++kw) {
+                        const int iw = int(ow) * this->stride_ - this->padding_ + kw;
                         if (iw < 0 || iw >= g.width) continue;
                         const std::size_t index = base + std::size_t(ih) * g.width + iw;
                         if (x.data()[index] > best) best = x.data()[index], best_index = index;
@@ -58,11 +46,11 @@ Tensor<T> MaxPool2d<T>::forward(const Tensor<T>& x) {
 
 template <class T>
 Tensor<T> MaxPool2d<T>::backward(const Tensor<T>& dy) {
-    if (dy.size() != argmax_.size()) throw std::invalid_argument(name() + ": gradient " + shape_string(shape_of(dy)) + " does not match the last output");
-    Tensor<T> dx = xt::zeros<T>(input_shape_);  // (N, C, H, W)
+    if (dy.size() != argmax_.size()) throw std::invalid_argument(this->name() + ": gradient " + shape_string(shape_of(dy)) + " does not match the last output");
+    Tensor<T> dx = xt::zeros<T>(this->input_shape_);  // (N, C, H, W)
     // Each maximum lies in its own plane, so threads working on different planes never
     // write to the same element.
-    const std::size_t planes = input_shape_[0] * input_shape_[1], per_plane = argmax_.size() / planes;
+    const std::size_t planes = this->input_shape_[0] * this->input_shape_[1], per_plane = argmax_.size() / planes;
 #pragma omp parallel for schedule(static) if (argmax_.size() > (1u << 14))
     for (std::size_t plane = 0; plane < planes; ++plane) {
         for (std::size_t i = plane * per_plane; i < (plane + 1) * per_plane; ++i) dx.data()[argmax_[i]] += dy.data()[i];

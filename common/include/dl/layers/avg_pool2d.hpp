@@ -2,24 +2,19 @@
 /// @brief Average pooling over K×K windows.
 #pragma once
 
-#include "dl/layers/layer.hpp"
+#include "dl/layers/pool2d.hpp"
 
 namespace dl {
 
 /// y = the mean of each K×K window (padding counts as zeros, divisor always K·K).
 /// Backward spreads each output gradient evenly, dy / (K·K), over its window.
 template <class T>
-class AvgPool2d : public Layer<T> {
+class AvgPool2d : public Pool2d<T> {
 public:
     /// @param stride 0 means stride = kernel (non-overlapping windows).
     explicit AvgPool2d(int kernel, int stride = 0, int padding = 0);
     Tensor<T> forward(const Tensor<T>& x) override;
     Tensor<T> backward(const Tensor<T>& dy) override;
-    std::string name() const override;
-
-private:
-    int kernel_, stride_, padding_;
-    Shape input_shape_;  // (N, C, H, W)
 };
 
 }  // namespace dl

@@ -2,8 +2,7 @@
 /// @brief Max pooling: each output is the largest value in its window.
 #pragma once
 
-#include "dl/layers/im2col.hpp"
-#include "dl/layers/layer.hpp"
+#include "dl/layers/pool2d.hpp"
 
 #include <vector>
 
@@ -13,17 +12,14 @@ namespace dl {
 /// Forward remembers where each maximum was, and backward sends each output's gradient
 /// to that one input (ties go to the first maximum in row-major order).
 template <class T>
-class MaxPool2d : public Layer<T> {
+class MaxPool2d : public Pool2d<T> {
 public:
     /// @param stride 0 means stride = kernel (non-overlapping windows).
     explicit MaxPool2d(int kernel, int stride = 0, int padding = 0);
     Tensor<T> forward(const Tensor<T>& x) override;
     Tensor<T> backward(const Tensor<T>& dy) override;
-    std::string name() const override;
 
 private:
-    int kernel_, stride_, padding_;
-    Shape input_shape_;               // (N, C, H, W)
     std::vector<std::size_t> argmax_; // (N·C·OH·OW) flat input index of each maximum
 };
 

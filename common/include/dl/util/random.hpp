@@ -35,9 +35,6 @@ public:
     /// The numbers 0..n-1 in a random order.
     std::vector<std::size_t> permutation(std::size_t n);
 
-    /// The underlying engine, for standard-library algorithms.
-    std::mt19937_64& engine() { return engine_; }
-
 private:
     std::mt19937_64 engine_;
 };
