@@ -77,11 +77,11 @@ ImageDataset load_fashion_mnist(const std::string& dir, bool train) {
 DataSplits load_fashion_mnist_splits(const std::string& data_dir, std::size_t val_size, std::size_t train_size, std::uint64_t seed) {
     const std::string dir = locate_fashion_mnist(data_dir);
     const TrainValidation parts = split_validation(load_fashion_mnist(dir, true), val_size, seed);
-    DataSplits splits{parts.train, parts.validation, load_fashion_mnist(dir, false)};
+    DataSplits splits{parts.train, parts.validation, load_fashion_mnist(dir, false), {}};
     if (train_size > 0) splits.train = random_subset(splits.train, train_size, seed + 1);
     // Statistics come from the training images only: the test set stays unseen.
-    const Normalization norm = fit_normalization(splits.train.images);
-    for (ImageDataset* part : {&splits.train, &splits.validation, &splits.test}) normalize(part->images, norm);
+    splits.normalization = fit_normalization(splits.train.images);
+    for (ImageDataset* part : {&splits.train, &splits.validation, &splits.test}) normalize(part->images, splits.normalization);
     return splits;
 }
 

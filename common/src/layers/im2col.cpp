@@ -33,6 +33,8 @@ void im2col(const T* image, const ConvGeometry& g, T* col, std::size_t col_strid
         for (int kh = 0; kh < g.kernel_h; ++kh) {
             for (int kw = 0; kw < g.kernel_w; ++kw) {
                 T* row = col + (std::size_t(c * g.kernel_h + kh) * g.kernel_w + kw) * col_stride;  // (OH·OW)
+                const int offset = kw - g.padding;  // iw = ow·stride + offset
+                const ValidColumns cols = valid_columns(g, kw);
                 for (int oh = 0; oh < oh_count; ++oh) {
                     const int ih = oh * g.stride - g.padding + kh;
                     T* out = row + std::size_t(oh) * ow_count;
@@ -43,8 +45,6 @@ void im2col(const T* image, const ConvGeometry& g, T* col, std::size_t col_strid
                     // Padding on the left, the image's values in the middle, padding on the right:
                     // three branch-free loops instead of a bounds test per element.
                     const T* in = plane + std::size_t(ih) * g.width;  // input row ih
-                    const int offset = kw - g.padding;                  // iw = ow·stride + offset
-                    const ValidColumns cols = valid_columns(g, kw);
                     for (int ow = 0; ow < cols.first; ++ow) out[ow] = T(0);
                     if (g.stride == 1) {
                         for (int ow = cols.first; ow < cols.last; ++ow) out[ow] = in[ow + offset];
@@ -66,13 +66,13 @@ void col2im(const T* col, const ConvGeometry& g, T* image, std::size_t col_strid
         for (int kh = 0; kh < g.kernel_h; ++kh) {
             for (int kw = 0; kw < g.kernel_w; ++kw) {
                 const T* row = col + (std::size_t(c * g.kernel_h + kh) * g.kernel_w + kw) * col_stride;
+                const int offset = kw - g.padding;  // iw = ow·stride + offset
+                const ValidColumns cols = valid_columns(g, kw);
                 for (int oh = 0; oh < oh_count; ++oh) {
                     const int ih = oh * g.stride - g.padding + kh;
                     if (ih < 0 || ih >= g.height) continue;
                     const T* in = row + std::size_t(oh) * ow_count;
                     T* out = plane + std::size_t(ih) * g.width;  // input row ih
-                    const int offset = kw - g.padding;
-                    const ValidColumns cols = valid_columns(g, kw);
                     if (g.stride == 1) {
                         for (int ow = cols.first; ow < cols.last; ++ow) out[ow + offset] += in[ow];
                     } else {

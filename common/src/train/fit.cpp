@@ -71,10 +71,12 @@ std::vector<EpochRecord> fit(Layer<float>& model, Optimizer<float>& optimizer, D
                 const double factor = options.lr_factor(progress);
                 for (std::size_t g = 0; g < initial_lr.size(); ++g) optimizer.groups()[g].lr = initial_lr[g] * factor;
             }
+            if (options.augment) options.augment(batch);
+            const Tensor<float> targets = options.soft_targets ? options.soft_targets(batch) : Tensor<float>();  // (B, K) or empty
             //! [training_step]
             optimizer.zero_grad();
             const Tensor<float> logits = model.forward(batch.images);  // (B, K)
-            const float batch_loss = loss.forward(logits, batch.labels);
+            const float batch_loss = options.soft_targets ? loss.forward_soft(logits, targets) : loss.forward(logits, batch.labels);
             model.backward(loss.backward());
             optimizer.step();
             //! [training_step]

@@ -25,6 +25,14 @@ void add_training_flags(CLI::App& app, TrainingSettings& s) {
     app.add_option("--threads", s.threads, "threads (one OpenMP pool, shared with OpenBLAS)")->capture_default_str()->check(CLI::Range(1, 64));
 }
 
+void add_regularization_flags(CLI::App& app, TrainingSettings& s) {
+    app.add_option("--augment", s.augment, "training-batch augmentation: none, flip, flip-crop or flip-crop-erase")
+        ->capture_default_str()
+        ->check(CLI::IsMember({"none", "flip", "flip-crop", "flip-crop-erase"}));
+    app.add_option("--mixup", s.mixup, "mixup's alpha: blend pairs of images and their targets (0 = off)")->capture_default_str()->check(CLI::Range(0.0, 10.0));
+    app.add_option("--label-smoothing", s.label_smoothing, "label smoothing epsilon (0 = off)")->capture_default_str()->check(CLI::Range(0.0, 0.5));
+}
+
 std::string default_run_dir(const std::string& run) {
     const char* root = std::getenv("BOOK_RUNS_DIR");
     return (root != nullptr && *root != '\0' ? std::string(root) : std::string("runs")) + "/" + run;

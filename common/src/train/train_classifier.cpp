@@ -2,6 +2,7 @@
 
 #include "dl/optim/make_optimizer.hpp"
 #include "dl/optim/schedules.hpp"
+#include "dl/train/batch_policy.hpp"
 #include "dl/util/timer.hpp"
 
 namespace dl {
@@ -9,12 +10,17 @@ namespace dl {
 TrainingOutcome train_classifier(Layer<float>& model, const TrainingSettings& settings, const DataSplits& splits, bool with_test) {
     Timer timer;
     auto optimizer = make_optimizer(settings.optimizer, single_group(model.parameters(), settings.lr, settings.weight_decay), settings.momentum);
-    DataLoader loader(splits.train, settings.batch_size, true, settings.seed + 2);
+    // A last batch of a single image cannot be batch-normalized (its variance is 0): skip it.
+    const bool drop_last = splits.train.size() % settings.batch_size == 1;
+    DataLoader loader(splits.train, settings.batch_size, true, settings.seed + 2, drop_last);
     FitOptions options;
     options.epochs = settings.epochs;
     options.verbose = settings.verbose;
     // Large steps early, small steps late: with "linear" the rate falls to 0 over training.
     options.lr_factor = make_schedule(settings.decay);
+    const float black = -splits.normalization.mean / splits.normalization.stddev;
+    options.augment = make_augmentation(settings.augment, black, settings.seed + 3);
+    options.soft_targets = make_soft_targets(splits.train.class_names.size(), settings.mixup, settings.label_smoothing, settings.seed + 4);
     TrainingOutcome outcome;
     outcome.history = fit(model, *optimizer, loader, splits.validation, options);
     if (with_test) outcome.test = evaluate(model, splits.test);

@@ -2,6 +2,7 @@
 /// @brief A labelled set of images held in memory, and ways to cut it up.
 #pragma once
 
+#include "dl/data/normalize.hpp"
 #include "dl/tensor.hpp"
 
 #include <cstdint>
@@ -37,6 +38,9 @@ struct DataSplits {
     ImageDataset train;       ///< what the weights are fitted to
     ImageDataset validation;  ///< what design decisions are judged on
     ImageDataset test;        ///< looked at once, at the end
+    /// The map fitted on the training images and applied to all three sets. A black pixel
+    /// is −mean/stddev after it: the value augmentation pads and erases with.
+    Normalization normalization;
 };
 
 /// Holds out @p validation_count examples, chosen by a seeded shuffle, as a validation set.

@@ -33,6 +33,14 @@ struct FitOptions {
     /// step, each parameter group's rate is set to its initial rate times this factor.
     /// Empty: rates are left alone.
     std::function<double(double)> lr_factor;
+    /// Changes each training batch in place before its step (augmentation: crops, flips…).
+    /// Empty: batches are used as loaded.
+    std::function<void(Batch&)> augment;
+    /// Soft targets: called after augment, returns the batch's (B, K) target distributions
+    /// and may change its images too (mixup blends them). The step then uses
+    /// SoftmaxCrossEntropy::forward_soft. Empty: the hard labels are the targets.
+    /// Training accuracy is still measured against batch.labels.
+    std::function<Tensor<float>(Batch&)> soft_targets;
 };
 
 /// The result of running a model over a dataset in evaluation mode.
@@ -43,7 +51,8 @@ struct Evaluation {
 };
 
 /// Trains @p model with softmax cross-entropy for options.epochs epochs and returns one
-/// record per epoch. Each step: zero the gradients, forward, loss, backward, optimizer step.
+/// record per epoch. Each step: augment the batch (if asked), zero the gradients, forward,
+/// loss, backward, optimizer step.
 /// @p validation may be empty, in which case no validation figures are computed.
 std::vector<EpochRecord> fit(Layer<float>& model, Optimizer<float>& optimizer, DataLoader& train,
                              const ImageDataset& validation, const FitOptions& options);

@@ -27,6 +27,9 @@ struct TrainingSettings {
     std::string out_dir;               ///< where results, plots and checkpoints go
     int threads = 2;                   ///< BLAS threads
     bool verbose = true;               ///< progress bar and epoch table
+    std::string augment = "none";      ///< none | flip | flip-crop | flip-crop-erase (see make_augmentation())
+    double mixup = 0.0;                ///< mixup's α (0 = off)
+    double label_smoothing = 0.0;      ///< ε of label smoothing (0 = plain one-hot targets)
 };
 
 /// The folder for a run's outputs: $BOOK_RUNS_DIR/@p run (the `book` script sets it to
@@ -37,6 +40,10 @@ std::string default_run_dir(const std::string& run);
 /// --seed, --data, --train-size, --val-size, --out and --threads to @p app, bound to
 /// @p settings (whose current values are shown as the defaults).
 void add_training_flags(CLI::App& app, TrainingSettings& settings);
+
+/// Adds --augment, --mixup and --label-smoothing (chapter 3 on) to @p app, bound to
+/// @p settings.
+void add_regularization_flags(CLI::App& app, TrainingSettings& settings);
 
 
 }  // namespace dl

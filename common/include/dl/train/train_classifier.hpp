@@ -16,7 +16,7 @@ struct TrainingOutcome {
 };
 
 /// Trains @p model on splits.train with the optimizer, learning rate, weight decay,
-/// schedule, batch size and seed of @p settings, validating after every epoch; then, if
+/// schedule, batch size, augmentation, mixup, label smoothing and seed of @p settings, validating after every epoch; then, if
 /// @p with_test, evaluates on splits.test. The trained weights stay in @p model.
 TrainingOutcome train_classifier(Layer<float>& model, const TrainingSettings& settings, const DataSplits& splits, bool with_test);
 

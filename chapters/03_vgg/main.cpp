@@ -1,0 +1,119 @@
+// Chapter 3 — a small VGG on Fashion-MNIST: BatchNorm, augmentation, a global-average-pooling
+// head, a one-cycle schedule.
+//
+//   ./book run 03                          the main run
+//   ./book run 03 --head fc                the VGG-style fully connected head
+//   ./book run 03 --experiment bn          BatchNorm on/off (also: head, ladder, lr, activation)
+//   ./book run 03 --help                   every flag
+#include "vgg.hpp"
+
+#include "dl/io/checkpoint.hpp"
+#include "dl/io/image_grid.hpp"
+#include "dl/metrics/confusion_matrix.hpp"
+#include "dl/train/batch_policy.hpp"
+#include "dl/train/run_directory.hpp"
+#include "dl/util/runtime.hpp"
+#include "dl/util/table.hpp"
+
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+
+#include <iostream>
+
+namespace ch03 {
+namespace {
+
+/// Eight training images (top row) and the same images after one draw of the run's
+/// augmentation (bottom row): what the network is shown instead of the originals.
+void save_augmented(const Settings& s, const dl::DataSplits& splits, const std::string& path) {
+    dl::Batch batch;
+    batch.images = dl::Tensor<float>::from_shape({8, 1, 28, 28});  // (8, 1, 28, 28)
+    std::copy(splits.train.images.data(), splits.train.images.data() + batch.images.size(), batch.images.data());
+    batch.labels.assign(splits.train.labels.begin(), splits.train.labels.begin() + 8);
+    dl::ImageGrid grid(2, 8, 84);
+    for (int i = 0; i < 8; ++i) grid.place(i, batch.images.data() + i * 784, 28, 28);
+    const auto augment = dl::make_augmentation(s.augment, -splits.normalization.mean / splits.normalization.stddev, s.seed + 3);
+    if (augment) augment(batch);
+    const auto mix = dl::make_soft_targets(10, s.mixup, s.label_smoothing, s.seed + 4);
+    if (mix) mix(batch);
+    for (int i = 0; i < 8; ++i) grid.place(8 + i, batch.images.data() + i * 784, 28, 28);
+    grid.write(path);
+}
+
+void run_main(const Settings& s) {
+    const dl::DataSplits splits = dl::load_fashion_mnist_splits(s.data_dir, s.val_size, s.train_size, s.seed);
+    dl::Rng rng(s.seed);
+    dl::Sequential<float> model = build_vgg(s.architecture, rng);
+    std::cout << "Chapter 3: " << describe(s.architecture) << " on " << splits.train.size() << " training images; " << s.optimizer
+              << " lr " << s.lr << " (" << s.decay << "), augmentation " << s.augment << (s.mixup > 0 ? ", mixup" : "") << ", " << s.epochs
+              << " epochs\n" << model.summary();
+    const dl::TrainingOutcome outcome = dl::train_classifier(model, s, splits, true);
+    dl::ConfusionMatrix confusion(10);
+    confusion.add(outcome.test.predictions, splits.test.labels);
+    std::cout << "\nConfusion matrix on the 10,000 test images:\n" << confusion.to_string(splits.test.class_names);
+
+    dl::save_history(s.out_dir, outcome.history, "history", "Chapter 3 VGG (" + s.architecture.head + " head)");
+    const dl::RunDirectory run(s.out_dir);
+    save_augmented(s, splits, run.file("augmented.png"));
+    dl::save_checkpoint(run.file("model.ckpt"), model, "vgg-" + std::to_string(s.architecture.width) + "-" + s.architecture.head);
+    const Architecture& a = s.architecture;
+    const nlohmann::json results = {
+        {"chapter", "03_vgg"},         {"test_accuracy", outcome.test.accuracy}, {"test_loss", outcome.test.loss},
+        {"epochs", s.epochs},          {"seconds", outcome.seconds},             {"parameters", dl::parameter_count(model)},
+        {"width", a.width},            {"batch_norm", a.batch_norm},             {"activation", a.activation},
+        {"head", a.head},              {"dropout", a.dropout},                   {"augment", s.augment},
+        {"mixup", s.mixup},            {"label_smoothing", s.label_smoothing},   {"optimizer", s.optimizer},
+        {"lr", s.lr},                  {"decay", s.decay},                       {"weight_decay", s.weight_decay},
+        {"batch_size", s.batch_size},  {"seed", s.seed},                         {"threads", s.threads},
+        {"train_images", splits.train.size()}, {"final_val_accuracy", outcome.history.back().val_accuracy}};
+    run.write("results.json", results.dump(2) + "\n");
+    std::cout << "\nresults.json, history.csv, loss.png, accuracy.png, augmented.png and model.ckpt in " << s.out_dir << "/  ("
+              << dl::fixed(outcome.seconds, 1) << " s)\n";
+    std::cout << "test accuracy: " << dl::fixed(outcome.test.accuracy, 4) << "\n";
+}
+
+}  // namespace
+}  // namespace ch03
+
+int main(int argc, char** argv) {
+    ch03::Settings s;
+    std::string experiment = "none";
+    bool no_batch_norm = false;
+    CLI::App app{"Chapter 3: a small VGG on Fashion-MNIST with BatchNorm, augmentation and a global-average-pooling head"};
+    dl::add_training_flags(app, s);
+    dl::add_regularization_flags(app, s);
+    ch03::Architecture& a = s.architecture;
+    app.add_option("--width", a.width, "channels of the first stage (the next stages have 2x and 4x)")->capture_default_str()->check(CLI::Range(1, 512));
+    app.add_flag("--no-batch-norm", no_batch_norm, "leave out every BatchNorm layer");
+    app.add_option("--activation", a.activation, "relu or elu")->capture_default_str()->check(CLI::IsMember({"relu", "elu"}));
+    app.add_option("--head", a.head, "gap (global average pooling + linear) or fc (flatten + 256 + linear, VGG style)")->capture_default_str()->check(CLI::IsMember({"gap", "fc"}));
+    app.add_option("--dropout", a.dropout, "dropout probability before the last linear layer")->capture_default_str()->check(CLI::Range(0.0, 0.95));
+    std::string help = "run an experiment instead of the main run:";
+    std::vector<std::string> allowed = {"none"};
+    for (const ch03::Experiment& e : ch03::experiments()) {
+        help += "\n  " + e.name + ": " + e.description;
+        allowed.push_back(e.name);
+    }
+    app.add_option("--experiment", experiment, help)->capture_default_str()->check(CLI::IsMember(allowed));
+    CLI11_PARSE(app, argc, argv);
+    a.batch_norm = !no_batch_norm;
+    try {
+        dl::prepare_runtime(s.threads);
+        if (experiment == "none") {
+            ch03::run_main(s);
+        } else {
+            // Each experiment has its own budget; a flag given on the command line still wins.
+            for (const ch03::Experiment& e : ch03::experiments()) {
+                if (e.name != experiment) continue;
+                if (app.count("--train-size") == 0) s.train_size = e.train_size;
+                if (app.count("--epochs") == 0) s.epochs = e.epochs;
+            }
+            if (app.count("--out") == 0) s.out_dir = dl::default_run_dir("03_vgg/" + experiment);
+            ch03::run_experiment(experiment, s);
+        }
+    } catch (const std::exception& error) {
+        std::cerr << "error: " << error.what() << "\n";
+        return 1;
+    }
+    return 0;
+}

@@ -1,0 +1,69 @@
+// Chapter 3 — the pieces of the VGG program that the experiments and the tests reuse.
+#pragma once
+
+#include "dl/data/fashion_mnist.hpp"
+#include "dl/layers/sequential.hpp"
+#include "dl/train/settings.hpp"
+#include "dl/train/train_classifier.hpp"
+
+#include <string>
+
+namespace ch03 {
+
+/// The shape of the network: what the chapter's experiments switch on and off.
+struct Architecture {
+    int width = 16;                  ///< channels of the first stage; the next two have 2× and 4×
+    bool batch_norm = true;          ///< BatchNorm2d after every convolution (BatchNorm1d in the FC head)
+    std::string activation = "relu"; ///< relu | elu
+    std::string head = "gap";        ///< gap (global average pooling → linear) | fc (flatten → 256 → linear)
+    double dropout = 0.0;            ///< dropout probability before the last linear layer (0 = none)
+};
+
+/// Every knob of the chapter-3 program. The defaults are the chapter's main run.
+struct Settings : dl::TrainingSettings {
+    Architecture architecture;
+
+    Settings() {
+        // 16-32-64 channels and 15 epochs: about 20 minutes on two cores (32-64-128 costs
+        // four times the arithmetic per image, ~230 s per epoch here).
+        epochs = 15;
+        batch_size = 128;
+        optimizer = "sgd";
+        lr = 0.1;
+        momentum = 0.9;
+        weight_decay = 5e-4;
+        decay = "one-cycle";
+        augment = "flip-crop";
+        out_dir = dl::default_run_dir("03_vgg/main");
+    }
+};
+
+/// A small VGG (Simonyan & Zisserman, 2015) for 28×28 images: three stages of two 3×3
+/// convolutions, each stage doubling the channels and halving the resolution.
+///
+///     (N,1,28,28) → [conv3 → BN → act] ×2 → pool → (N,w,14,14)
+///                 → [conv3 → BN → act] ×2 → pool → (N,2w,7,7)
+///                 → [conv3 → BN → act] ×2 → pool → (N,4w,3,3)
+///     gap head:  global average pool → (N,4w) → dropout → linear → (N,10)
+///     fc head:   flatten → (N,36w) → linear → (N,256) → BN → act → dropout → linear → (N,10)
+dl::Sequential<float> build_vgg(const Architecture& architecture, dl::Rng& rng);
+
+/// A one-line description such as "VGG 32-64-128, BN, relu, gap head".
+std::string describe(const Architecture& architecture);
+
+/// One of the chapter's experiments and the budget it runs with unless flags say otherwise.
+struct Experiment {
+    std::string name;         ///< the --experiment value
+    std::string description;  ///< one line for --help
+    std::size_t train_size;   ///< training images (a subset keeps it to minutes)
+    int epochs;               ///< epochs per trained variant
+};
+
+/// The experiments: bn, head, ladder, lr, activation.
+const std::vector<Experiment>& experiments();
+
+/// Runs the experiment @p name with @p settings; it prints its table and writes table.md,
+/// results.json and its plot into settings.out_dir.
+void run_experiment(const std::string& name, const Settings& settings);
+
+}  // namespace ch03
