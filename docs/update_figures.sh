@@ -3,6 +3,7 @@
 # images/ folders. Produce the runs first, with the commands each chapter text gives:
 #   ./book run 01 && ./book run 01 --experiment init && ./book run 01 --experiment size
 #   ./book run 02
+#   ./book run 03 && for e in bn head ladder lr activation; do ./book run 03 --experiment $e; done
 # then run docs/update_figures.sh and rebuild the site with ./book docs.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -15,6 +16,14 @@ figures=(
   "runs/02_lenet/main/accuracy.png            chapters/02_lenet/images/ch02_main_accuracy.png"
   "runs/02_lenet/main/filters.png             chapters/02_lenet/images/ch02_filters.png"
   "runs/02_lenet/main/misclassified.png       chapters/02_lenet/images/ch02_misclassified.png"
+  "runs/03_vgg/main/accuracy.png              chapters/03_vgg/images/ch03_main_accuracy.png"
+  "runs/03_vgg/main/augmented.png             chapters/03_vgg/images/ch03_augmented.png"
+  "runs/03_vgg/bn/bn.png                      chapters/03_vgg/images/ch03_bn.png"
+  "runs/03_vgg/head/head.png                  chapters/03_vgg/images/ch03_head.png"
+  "runs/03_vgg/ladder/ladder.png              chapters/03_vgg/images/ch03_ladder.png"
+  "runs/03_vgg/lr/lr_finder.png               chapters/03_vgg/images/ch03_lr_finder.png"
+  "runs/03_vgg/lr/schedules.png               chapters/03_vgg/images/ch03_schedules.png"
+  "runs/03_vgg/activation/activation.png      chapters/03_vgg/images/ch03_activation.png"
 )
 missing=0
 for pair in "${figures[@]}"; do

@@ -21,6 +21,7 @@
 #include "dl/util/table.hpp"
 #include "lenet.hpp"
 #include "mlp.hpp"
+#include "vgg.hpp"
 
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
@@ -113,7 +114,8 @@ json bench_conv(const ConvCase& cc, double ceiling) {
 }
 
 // Images per second of full training steps: zero_grad, forward, loss, backward, Adam.
-double training_throughput(dl::Layer<float>& model, int batch, const dl::Shape& input_shape) {
+// The median of @p repeats timings of @p steps steps each.
+double training_throughput(dl::Layer<float>& model, int batch, const dl::Shape& input_shape, int steps = 10, int repeats = 15) {
     dl::set_blas_threads(2);
     xt::random::seed(3);
     dl::Shape shape = input_shape;
@@ -129,10 +131,10 @@ double training_throughput(dl::Layer<float>& model, int batch, const dl::Shape& 
         model.backward(loss.backward());
         adam.step();
     };
-    const double seconds = bench::median_seconds(15, [&] {
-        for (int i = 0; i < 10; ++i) step();
+    const double seconds = bench::median_seconds(repeats, [&] {
+        for (int i = 0; i < steps; ++i) step();
     });
-    return 10.0 * batch / seconds;
+    return double(steps) * batch / seconds;
 }
 
 json bench_models() {
@@ -143,6 +145,8 @@ json bench_models() {
         rows.push_back({{"model", "mlp (ch01)"}, {"batch", batch}, {"images_per_second", training_throughput(mlp, batch, {1, 1, 28, 28})}});
         dl::Sequential<float> lenet = ch02::build_lenet(false, rng);
         rows.push_back({{"model", "lenet5 (ch02)"}, {"batch", batch}, {"images_per_second", training_throughput(lenet, batch, {1, 1, 28, 28})}});
+        dl::Sequential<float> vgg = ch03::build_vgg(ch03::Architecture{}, rng);  // 16-32-64, BatchNorm, GAP head
+        rows.push_back({{"model", "vgg 16-32-64 (ch03)"}, {"batch", batch}, {"images_per_second", training_throughput(vgg, batch, {1, 1, 28, 28}, 3, 5)}});
     }
     return rows;
 }

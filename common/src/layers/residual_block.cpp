@@ -1,0 +1,101 @@
+#include "dl/layers/residual_block.hpp"
+
+#include "dl/layers/activations.hpp"
+#include "dl/layers/batch_norm.hpp"
+
+#include <stdexcept>
+
+namespace dl {
+
+namespace {
+
+/// Prefixes the names of @p layer's parameters and buffers with @p prefix.
+template <class T>
+void prefix_names(Layer<T>& layer, const std::string& prefix) {
+    for (Parameter<T>* p : layer.parameters()) p->name = prefix + p->name;
+    for (Buffer<T>* b : layer.buffers()) b->name = prefix + b->name;
+}
+
+}  // namespace
+
+template <class T>
+ResidualBlock<T>::ResidualBlock(int in_channels, int out_channels, int stride, Rng& rng, double drop_probability, std::uint64_t seed)
+    : in_(in_channels), out_(out_channels), stride_(stride), drop_probability_(drop_probability), rng_(seed) {
+    if (stride != 1 && stride != 2) throw std::invalid_argument("ResidualBlock: stride must be 1 or 2, got " + std::to_string(stride));
+    if (drop_probability < 0.0 || drop_probability >= 1.0) {
+        throw std::invalid_argument("ResidualBlock: drop probability must be in [0, 1), got " + std::to_string(drop_probability));
+    }
+    const auto out = std::size_t(out_channels);
+    // No convolution biases: each convolution is followed by BatchNorm, whose β does that job.
+    branch_.template add<Conv2d<T>>(in_channels, out_channels, 3, stride, 1, Init::he, rng, false);
+    branch_.template add<BatchNorm2d<T>>(out);
+    branch_.template add<ReLU<T>>();
+    branch_.template add<Conv2d<T>>(out_channels, out_channels, 3, 1, 1, Init::he, rng, false);
+    branch_.template add<BatchNorm2d<T>>(out);
+    prefix_names(branch_, "branch.");
+    if (stride != 1 || in_channels != out_channels) {
+        projection_.template add<Conv2d<T>>(in_channels, out_channels, 1, stride, 0, Init::he, rng, false);
+        projection_.template add<BatchNorm2d<T>>(out);
+        prefix_names(projection_, "shortcut.");
+    }
+}
+
+template <class T>
+Tensor<T> ResidualBlock<T>::forward(const Tensor<T>& x) {
+    // Stochastic depth: in training, keep the branch with probability 1 − p; in evaluation,
+    // always keep it, scaled by 1 − p (its expected contribution in training).
+    branch_used_ = !(this->training_ && drop_probability_ > 0.0 && rng_.uniform(0.0, 1.0) < drop_probability_);
+    branch_scale_ = this->training_ ? T(1) : T(1.0 - drop_probability_);
+    sum_ = has_projection() ? projection_.forward(x) : x;  // (N, out, H/s, W/s)
+    if (branch_used_) {
+        const Tensor<T> branch = branch_.forward(x);  // (N, out, H/s, W/s)
+        if (branch.shape() != sum_.shape()) {
+            throw std::invalid_argument(name() + ": input " + shape_string(shape_of(x)) + " does not have " + std::to_string(in_) + " channels");
+        }
+        sum_ += branch_scale_ * branch;
+    }
+    return xt::maximum(sum_, T(0));  // ReLU after the sum
+}
+
+template <class T>
+Tensor<T> ResidualBlock<T>::backward(const Tensor<T>& dy) {
+    if (dy.shape() != sum_.shape()) throw std::invalid_argument(name() + ": gradient " + shape_string(shape_of(dy)) + " does not match the last output");
+    const Tensor<T> dsum = xt::where(sum_ > T(0), dy, T(0));  // through the final ReLU
+    // The sum sends dsum to both paths; the fork at x adds what comes back from each.
+    Tensor<T> dx = has_projection() ? projection_.backward(dsum) : dsum;
+    if (branch_used_) dx += branch_.backward(branch_scale_ * dsum);
+    return dx;
+}
+
+template <class T>
+std::vector<Parameter<T>*> ResidualBlock<T>::parameters() {
+    std::vector<Parameter<T>*> all = branch_.parameters();
+    for (Parameter<T>* p : projection_.parameters()) all.push_back(p);
+    return all;
+}
+
+template <class T>
+std::vector<Buffer<T>*> ResidualBlock<T>::buffers() {
+    std::vector<Buffer<T>*> all = branch_.buffers();
+    for (Buffer<T>* b : projection_.buffers()) all.push_back(b);
+    return all;
+}
+
+template <class T>
+std::string ResidualBlock<T>::name() const {
+    return "ResidualBlock(" + std::to_string(in_) + " -> " + std::to_string(out_) + ", stride " + std::to_string(stride_) +
+           (projection_.size() > 0 ? ", projection" : ", identity") +
+           (drop_probability_ > 0 ? ", drop " + std::to_string(drop_probability_).substr(0, 4) : "") + ")";
+}
+
+template <class T>
+void ResidualBlock<T>::train(bool on) {
+    Layer<T>::train(on);
+    branch_.train(on);
+    projection_.train(on);
+}
+
+template class ResidualBlock<float>;
+template class ResidualBlock<double>;
+
+}  // namespace dl
