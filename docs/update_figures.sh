@@ -4,6 +4,7 @@
 #   ./book run 01 && ./book run 01 --experiment init && ./book run 01 --experiment size
 #   ./book run 02
 #   ./book run 03 && for e in bn head ladder lr activation; do ./book run 03 --experiment $e; done
+#   ./book run 03 --experiment ladder --epochs 40 --val-size 2000 --out runs/03_vgg/ladder-long
 # then run docs/update_figures.sh and rebuild the site with ./book docs.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -21,6 +22,7 @@ figures=(
   "runs/03_vgg/bn/bn.png                      chapters/03_vgg/images/ch03_bn.png"
   "runs/03_vgg/head/head.png                  chapters/03_vgg/images/ch03_head.png"
   "runs/03_vgg/ladder/ladder.png              chapters/03_vgg/images/ch03_ladder.png"
+  "runs/03_vgg/ladder-long/ladder.png         chapters/03_vgg/images/ch03_ladder_long.png"
   "runs/03_vgg/lr/lr_finder.png               chapters/03_vgg/images/ch03_lr_finder.png"
   "runs/03_vgg/lr/schedules.png               chapters/03_vgg/images/ch03_schedules.png"
   "runs/03_vgg/activation/activation.png      chapters/03_vgg/images/ch03_activation.png"
