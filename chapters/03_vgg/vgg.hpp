@@ -24,7 +24,7 @@ struct Settings : dl::TrainingSettings {
     Architecture architecture;
 
     Settings() {
-        // 16-32-64 channels and 15 epochs: about 20 minutes on two cores (32-64-128 costs
+        // 16-32-64 channels and 15 epochs: 22-24 minutes on two cores (32-64-128 costs
         // four times the arithmetic per image, ~230 s per epoch here).
         epochs = 15;
         batch_size = 128;
