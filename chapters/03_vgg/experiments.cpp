@@ -114,7 +114,7 @@ void bn_experiment(const Settings& s, const dl::DataSplits& splits, const dl::Ru
 
 void head_experiment(const Settings& s, const dl::DataSplits& splits, const dl::RunDirectory& run) {
     std::cout << "Head experiment: " << s.epochs << " epochs on " << splits.train.size() << " images\n";
-    dl::Table table({"head", "parameters", "head parameters", "train acc (clean)", "val acc", "gap"});
+    dl::Table table({"head", "parameters", "head parameters", "train acc (clean)", "val acc", "train - val"});
     nlohmann::json rows = nlohmann::json::array();
     std::vector<dl::Series> curves;
     for (const std::string head : {"gap", "fc"}) {

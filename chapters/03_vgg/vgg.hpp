@@ -48,7 +48,7 @@ struct Settings : dl::TrainingSettings {
 ///     fc head:   flatten → (N,36w) → linear → (N,256) → BN → act → dropout → linear → (N,10)
 dl::Sequential<float> build_vgg(const Architecture& architecture, dl::Rng& rng);
 
-/// A one-line description such as "VGG 32-64-128, BN, relu, gap head".
+/// A one-line description such as "VGG 16-32-64, BatchNorm, relu, gap head".
 std::string describe(const Architecture& architecture);
 
 /// One of the chapter's experiments and the budget it runs with unless flags say otherwise.

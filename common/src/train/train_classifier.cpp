@@ -10,7 +10,7 @@ namespace dl {
 TrainingOutcome train_classifier(Layer<float>& model, const TrainingSettings& settings, const DataSplits& splits, bool with_test) {
     Timer timer;
     auto optimizer = make_optimizer(settings.optimizer, single_group(model.parameters(), settings.lr, settings.weight_decay), settings.momentum);
-    // A last batch of a single image cannot be batch-normalized (its variance is 0): skip it.
+    // A last batch of a single image cannot go through BatchNorm1d (its variance is 0): skip it.
     const bool drop_last = splits.train.size() % settings.batch_size == 1;
     DataLoader loader(splits.train, settings.batch_size, true, settings.seed + 2, drop_last);
     FitOptions options;
