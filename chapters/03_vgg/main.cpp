@@ -18,6 +18,7 @@
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <iostream>
 
 namespace ch03 {
@@ -26,17 +27,19 @@ namespace {
 /// Eight training images (top row) and the same images after one draw of the run's
 /// augmentation (bottom row): what the network is shown instead of the originals.
 void save_augmented(const Settings& s, const dl::DataSplits& splits, const std::string& path) {
+    const std::size_t n = std::min<std::size_t>(8, splits.train.size());
+    if (n == 0) return;
     dl::Batch batch;
-    batch.images = dl::Tensor<float>::from_shape({8, 1, 28, 28});  // (8, 1, 28, 28)
+    batch.images = dl::Tensor<float>::from_shape({n, 1, 28, 28});  // (n, 1, 28, 28)
     std::copy(splits.train.images.data(), splits.train.images.data() + batch.images.size(), batch.images.data());
-    batch.labels.assign(splits.train.labels.begin(), splits.train.labels.begin() + 8);
-    dl::ImageGrid grid(2, 8, 84);
-    for (int i = 0; i < 8; ++i) grid.place(i, batch.images.data() + i * 784, 28, 28);
+    batch.labels.assign(splits.train.labels.begin(), splits.train.labels.begin() + std::ptrdiff_t(n));
+    dl::ImageGrid grid(2, int(n), 84);
+    for (std::size_t i = 0; i < n; ++i) grid.place(int(i), batch.images.data() + i * 784, 28, 28);
     const auto augment = dl::make_augmentation(s.augment, -splits.normalization.mean / splits.normalization.stddev, s.seed + 3);
     if (augment) augment(batch);
     const auto mix = dl::make_soft_targets(10, s.mixup, s.label_smoothing, s.seed + 4);
     if (mix) mix(batch);
-    for (int i = 0; i < 8; ++i) grid.place(8 + i, batch.images.data() + i * 784, 28, 28);
+    for (std::size_t i = 0; i < n; ++i) grid.place(int(n + i), batch.images.data() + i * 784, 28, 28);
     grid.write(path);
 }
 
