@@ -21,12 +21,6 @@ std::string widths_name(const std::vector<std::size_t>& hidden) {
     return name + "-10";
 }
 
-void save_table(const dl::RunDirectory& run, const dl::Table& table, const nlohmann::json& rows) {
-    table.print(std::cout);
-    run.write("table.md", table.markdown());
-    run.write("results.json", rows.dump(2) + "\n");
-}
-
 }  // namespace
 
 void run_init_experiment(Settings s) {
@@ -59,7 +53,7 @@ void run_init_experiment(Settings s) {
             curves.push_back(curve);
         }
     }
-    save_table(run, table, rows);
+    run.save_table(table, rows.dump(2) + "\n");
     dl::plot_lines(run.file("init_val_accuracy.png"), curves, {"Validation accuracy by initialization", "epoch", "validation accuracy", false, true});
     std::cout << "table.md, results.json and init_val_accuracy.png in " << s.out_dir << "/\n";
 }
@@ -102,7 +96,7 @@ void run_size_experiment(Settings s) {
         val_curve.x.push_back(double(outcome.parameters));
         val_curve.y.push_back(last.val_accuracy);
     }
-    save_table(run, table, rows);
+    run.save_table(table, rows.dump(2) + "\n");
     dl::plot_lines(run.file("size_accuracy.png"), {train_curve, val_curve},
                    {"Accuracy after training vs network size (" + std::to_string(splits.train.size()) + " training images)", "parameters", "accuracy", true, true});
     dl::plot_lines(run.file("size_val_loss.png"), loss_curves, {"Validation loss during training, by network size", "epoch", "validation cross-entropy", false, false});

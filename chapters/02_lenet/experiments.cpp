@@ -40,10 +40,8 @@ void run_speed_experiment(Settings s) {
                         {"val_accuracy", outcome.history.back().val_accuracy}});
     }
     dl::set_blas_threads(s.threads);
-    table.print(std::cout);
     const dl::RunDirectory run(s.out_dir);
-    run.write("table.md", table.markdown());
-    run.write("results.json", rows.dump(2) + "\n");
+    run.save_table(table, rows.dump(2) + "\n");
     std::cout << "(epoch time includes validation on " << splits.validation.size() << " images)\ntable.md and results.json in " << s.out_dir << "/\n";
 }
 

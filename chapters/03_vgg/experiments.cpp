@@ -72,13 +72,6 @@ dl::Series val_curve(const std::string& name, const dl::TrainingOutcome& outcome
     return series;
 }
 
-/// Prints @p table and writes it as table.md, with @p rows as results.json, into @p run.
-void save_table(const dl::RunDirectory& run, const dl::Table& table, const nlohmann::json& rows) {
-    table.print(std::cout);
-    run.write("table.md", table.markdown());
-    run.write("results.json", rows.dump(2) + "\n");
-}
-
 /// A rate "works" if training stays finite and the network learns well above chance (0.1).
 bool trained(const Trial& t) { return std::isfinite(t.last().train_loss) && t.last().val_accuracy > 0.5; }
 
@@ -107,7 +100,7 @@ void bn_experiment(const Settings& s, const dl::DataSplits& splits, const dl::Ru
         }
         table.add_row(cells);
     }
-    save_table(run, table, rows);
+    run.save_table(table, rows.dump(2) + "\n");
     std::cout << "highest rate that trains (val acc > 0.5): without BN " << best_rate[0] << ", with BN " << best_rate[1] << "\n";
     dl::plot_lines(run.file("bn.png"), {without, with}, {"BatchNorm: validation accuracy after " + std::to_string(s.epochs) + " epochs", "learning rate (constant)", "validation accuracy", true, true});
 }
@@ -128,7 +121,7 @@ void head_experiment(const Settings& s, const dl::DataSplits& splits, const dl::
                         {"train_accuracy", t.clean_train_accuracy}, {"val_accuracy", t.last().val_accuracy}, {"seconds", t.outcome.seconds}});
         curves.push_back(val_curve(head + " head", t.outcome));
     }
-    save_table(run, table, rows);
+    run.save_table(table, rows.dump(2) + "\n");
     dl::plot_lines(run.file("head.png"), curves, {"GAP head vs FC head: validation accuracy", "epoch", "validation accuracy", false, true});
 }
 
@@ -159,7 +152,7 @@ void ladder_experiment(const Settings& s, const dl::DataSplits& splits, const dl
                         {"seconds", t.outcome.seconds}});
         curves.push_back(val_curve(rung.name, t.outcome));
     }
-    save_table(run, table, rows);
+    run.save_table(table, rows.dump(2) + "\n");
     dl::plot_lines(run.file("ladder.png"), curves, {"Over-fitting ladder on " + std::to_string(splits.train.size()) + " images: validation accuracy", "epoch", "validation accuracy", false, false});
 }
 
@@ -197,7 +190,7 @@ void lr_experiment(const Settings& s, const dl::DataSplits& splits, const dl::Ru
                         {"val_loss", t.last().val_loss}, {"seconds", t.outcome.seconds}});
         curves.push_back(val_curve(name, t.outcome));
     }
-    save_table(run, table, rows);
+    run.save_table(table, rows.dump(2) + "\n");
     dl::plot_lines(run.file("schedules.png"), curves, {"Constant rate vs one cycle: validation accuracy", "epoch", "validation accuracy", false, true});
 }
 
@@ -219,7 +212,7 @@ void activation_experiment(const Settings& s, const dl::DataSplits& splits, cons
             curves.push_back(val_curve(name, t.outcome));
         }
     }
-    save_table(run, table, rows);
+    run.save_table(table, rows.dump(2) + "\n");
     dl::plot_lines(run.file("activation.png"), curves, {"ReLU vs ELU: validation accuracy", "epoch", "validation accuracy", false, true});
 }
 

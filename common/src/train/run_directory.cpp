@@ -1,7 +1,10 @@
 #include "dl/train/run_directory.hpp"
 
+#include "dl/util/table.hpp"
+
 #include <filesystem>
 #include <fstream>
+#include <iostream>
 #include <stdexcept>
 #include <unistd.h>
 
@@ -17,6 +20,12 @@ RunDirectory::RunDirectory(std::string path) : path_(std::move(path)) {
 
 void RunDirectory::write(const std::string& name, const std::string& content) const {
     write_file_atomically(file(name), content);
+}
+
+void RunDirectory::save_table(const Table& table, const std::string& results_json) const {
+    table.print(std::cout);
+    write("table.md", table.markdown());
+    write("results.json", results_json);
 }
 
 void write_file_atomically(const std::string& path, const std::string& content) {

@@ -6,6 +6,8 @@
 
 namespace dl {
 
+class Table;
+
 /// A results folder, created on construction. Files in it are written atomically.
 class RunDirectory {
 public:
@@ -20,6 +22,10 @@ public:
 
     /// Writes @p content to @p name through a temporary file and a rename.
     void write(const std::string& name, const std::string& content) const;
+
+    /// An experiment's result: prints @p table to standard output, then writes it as
+    /// table.md and @p results_json as results.json.
+    void save_table(const Table& table, const std::string& results_json) const;
 
 private:
     std::string path_;
