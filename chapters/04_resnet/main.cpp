@@ -1,0 +1,120 @@
+// Chapter 4 — a CIFAR-style ResNet on Fashion-MNIST: residual blocks, projection shortcuts,
+// stochastic depth, and a trained checkpoint for chapter 6.
+//
+//   ./book run 04                                   the main run (ResNet-20)
+//   ./book run 04 --blocks 9                        ResNet-56
+//   ./book run 04 --plain                           the same layers without shortcuts
+//   ./book run 04 --evaluate chapters/04_resnet/pretrained/resnet20.ckpt
+//   ./book run 04 --experiment depth                plain vs residual (also: stochastic-depth)
+//   ./book run 04 --help                            every flag
+#include "resnet.hpp"
+
+#include "dl/io/checkpoint.hpp"
+#include "dl/metrics/confusion_matrix.hpp"
+#include "dl/train/fit.hpp"
+#include "dl/train/run_directory.hpp"
+#include "dl/util/runtime.hpp"
+#include "dl/util/table.hpp"
+
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+
+#include <iostream>
+
+namespace ch04 {
+namespace {
+
+void print_confusion(const std::vector<int>& predictions, const dl::ImageDataset& test) {
+    dl::ConfusionMatrix confusion(10);
+    confusion.add(predictions, test.labels);
+    std::cout << "\nConfusion matrix on the " << test.size() << " test images:\n" << confusion.to_string(test.class_names);
+}
+
+void run_main(const Settings& s) {
+    const dl::DataSplits splits = dl::load_fashion_mnist_splits(s.data_dir, s.val_size, s.train_size, s.seed);
+    dl::Rng rng(s.seed);
+    dl::Sequential<float> model = build_resnet(s.architecture, rng);
+    std::cout << "Chapter 4: " << describe(s.architecture) << " on " << splits.train.size() << " training images; " << s.optimizer
+              << " lr " << s.lr << " (" << s.decay << "), augmentation " << s.augment << ", " << s.epochs << " epochs\n"
+              << model.summary();
+    const dl::TrainingOutcome outcome = dl::train_classifier(model, s, splits, true);
+    print_confusion(outcome.test.predictions, splits.test);
+
+    dl::save_history(s.out_dir, outcome.history, "history", "Chapter 4 " + describe(s.architecture));
+    const dl::RunDirectory run(s.out_dir);
+    dl::save_checkpoint(run.file("model.ckpt"), model, architecture_tag(s.architecture));
+    const Architecture& a = s.architecture;
+    const nlohmann::json results = {
+        {"chapter", "04_resnet"},       {"test_accuracy", outcome.test.accuracy}, {"test_loss", outcome.test.loss},
+        {"epochs", s.epochs},           {"seconds", outcome.seconds},             {"parameters", dl::parameter_count(model)},
+        {"architecture", architecture_tag(a)}, {"depth", a.depth()},            {"residual", a.residual},
+        {"width", a.width},             {"stochastic_depth", a.stochastic_depth}, {"augment", s.augment},
+        {"mixup", s.mixup},             {"label_smoothing", s.label_smoothing},   {"optimizer", s.optimizer},
+        {"lr", s.lr},                   {"decay", s.decay},                       {"weight_decay", s.weight_decay},
+        {"batch_size", s.batch_size},   {"seed", s.seed},                         {"threads", s.threads},
+        {"train_images", splits.train.size()}, {"final_val_accuracy", outcome.history.back().val_accuracy}};
+    run.write("results.json", results.dump(2) + "\n");
+    std::cout << "\nresults.json, history.csv, loss.png, accuracy.png and model.ckpt (architecture '" << architecture_tag(a) << "') in "
+              << s.out_dir << "/  (" << dl::fixed(outcome.seconds, 1) << " s)\n";
+    std::cout << "test accuracy: " << dl::fixed(outcome.test.accuracy, 4) << "\n";
+}
+
+/// Loads a trained checkpoint into the network the flags describe and tests it.
+void run_evaluate(const Settings& s) {
+    const dl::DataSplits splits = dl::load_fashion_mnist_splits(s.data_dir, s.val_size, s.train_size, s.seed);  // the normalization of the training run
+    dl::Rng rng(s.seed);
+    dl::Sequential<float> model = build_resnet(s.architecture, rng);
+    dl::load_checkpoint(s.evaluate, model, architecture_tag(s.architecture));
+    std::cout << "Chapter 4: " << describe(s.architecture) << " loaded from " << s.evaluate << "\n";
+    const dl::Evaluation test = dl::evaluate(model, splits.test);
+    print_confusion(test.predictions, splits.test);
+    std::cout << "test loss: " << dl::fixed(test.loss, 4) << "\ntest accuracy: " << dl::fixed(test.accuracy, 4) << "\n";
+}
+
+}  // namespace
+}  // namespace ch04
+
+int main(int argc, char** argv) {
+    ch04::Settings s;
+    std::string experiment = "none";
+    bool plain = false;
+    CLI::App app{"Chapter 4: a CIFAR-style ResNet on Fashion-MNIST (residual blocks, stochastic depth, a checkpoint for chapter 6)"};
+    dl::add_training_flags(app, s);
+    dl::add_regularization_flags(app, s);
+    ch04::Architecture& a = s.architecture;
+    app.add_option("--blocks", a.blocks_per_stage, "residual blocks per stage, n: depth 6n+2 (3 = ResNet-20, 9 = ResNet-56)")->capture_default_str()->check(CLI::Range(1, 50));
+    app.add_option("--width", a.width, "channels of the first stage (the next stages have 2x and 4x)")->capture_default_str()->check(CLI::Range(1, 512));
+    app.add_flag("--plain", plain, "the same layers without shortcuts (a plain network)");
+    app.add_option("--stochastic-depth", a.stochastic_depth, "drop probability of the last block (block l of L: l/L of it); 0 = off")->capture_default_str()->check(CLI::Range(0.0, 0.95));
+    app.add_option("--evaluate", s.evaluate, "evaluate this checkpoint on the test set instead of training (the architecture flags must match it)")->check(CLI::ExistingFile);
+    std::string help = "run an experiment instead of the main run:";
+    std::vector<std::string> allowed = {"none"};
+    for (const ch04::Experiment& e : ch04::experiments()) {
+        help += "\n  " + e.name + ": " + e.description;
+        allowed.push_back(e.name);
+    }
+    app.add_option("--experiment", experiment, help)->capture_default_str()->check(CLI::IsMember(allowed));
+    CLI11_PARSE(app, argc, argv);
+    a.residual = !plain;
+    try {
+        dl::prepare_runtime(s.threads);
+        if (!s.evaluate.empty()) {
+            ch04::run_evaluate(s);
+        } else if (experiment == "none") {
+            ch04::run_main(s);
+        } else {
+            // Each experiment has its own budget; a flag given on the command line still wins.
+            for (const ch04::Experiment& e : ch04::experiments()) {
+                if (e.name != experiment) continue;
+                if (app.count("--train-size") == 0) s.train_size = e.train_size;
+                if (app.count("--epochs") == 0) s.epochs = e.epochs;
+            }
+            if (app.count("--out") == 0) s.out_dir = dl::default_run_dir("04_resnet/" + experiment);
+            ch04::run_experiment(experiment, s);
+        }
+    } catch (const std::exception& error) {
+        std::cerr << "error: " << error.what() << "\n";
+        return 1;
+    }
+    return 0;
+}

@@ -1,0 +1,74 @@
+// Chapter 4 — the ResNet and its plain twin.
+#include "resnet.hpp"
+
+#include "dl/layers/activations.hpp"
+#include "dl/layers/batch_norm.hpp"
+#include "dl/layers/conv2d.hpp"
+#include "dl/layers/global_avg_pool2d.hpp"
+#include "dl/layers/linear.hpp"
+#include "dl/layers/residual_block.hpp"
+
+#include <stdexcept>
+
+namespace ch04 {
+
+namespace {
+
+/// The residual block's branch without the shortcut: (N, in, H, W) → (N, out, H/s, W/s).
+void add_plain_block(dl::Sequential<float>& net, int in, int out, int stride, dl::Rng& rng) {
+    net.add<dl::Conv2d<float>>(in, out, 3, stride, 1, dl::Init::he, rng, false);
+    net.add<dl::BatchNorm2d<float>>(std::size_t(out));
+    net.add<dl::ReLU<float>>();
+    net.add<dl::Conv2d<float>>(out, out, 3, 1, 1, dl::Init::he, rng, false);
+    net.add<dl::BatchNorm2d<float>>(std::size_t(out));
+    net.add<dl::ReLU<float>>();
+}
+
+}  // namespace
+
+//! [build_resnet]
+dl::Sequential<float> build_resnet(const Architecture& a, dl::Rng& rng) {
+    if (a.blocks_per_stage < 1) throw std::invalid_argument("--blocks must be at least 1, got " + std::to_string(a.blocks_per_stage));
+    if (a.width < 1) throw std::invalid_argument("--width must be at least 1, got " + std::to_string(a.width));
+    if (a.stochastic_depth < 0 || a.stochastic_depth >= 1)
+        throw std::invalid_argument("--stochastic-depth must be in [0, 1), got " + std::to_string(a.stochastic_depth));
+    if (!a.residual && a.stochastic_depth > 0)
+        throw std::invalid_argument("--stochastic-depth drops residual branches; a --plain network has none");
+    dl::Sequential<float> net;
+    net.add<dl::Conv2d<float>>(1, a.width, 3, 1, 1, dl::Init::he, rng, false);  // (N,1,28,28) -> (N,w,28,28)
+    net.add<dl::BatchNorm2d<float>>(std::size_t(a.width));
+    net.add<dl::ReLU<float>>();
+    const int blocks = 3 * a.blocks_per_stage;
+    int in = a.width;
+    for (int block = 0; block < blocks; ++block) {
+        const int stage = block / a.blocks_per_stage;       // 0, 1, 2
+        const int out = a.width << stage;                    // w, 2w, 4w channels
+        const bool first_of_stage = block % a.blocks_per_stage == 0;
+        const int stride = (first_of_stage && stage > 0) ? 2 : 1;  // 28 -> 14 -> 7
+        if (a.residual) {
+            // Stochastic depth's linear rule: deeper blocks are dropped more often.
+            const double p = a.stochastic_depth * double(block + 1) / blocks;
+            net.add<dl::ResidualBlock<float>>(in, out, stride, rng, p, rng.index(1u << 30));
+        } else {
+            add_plain_block(net, in, out, stride, rng);
+        }
+        in = out;
+    }
+    net.add<dl::GlobalAvgPool2d<float>>();                                    // -> (N, 4w)
+    net.add<dl::Linear<float>>(std::size_t(in), 10, dl::Init::xavier, rng);  // -> (N, 10)
+    return net;
+}
+//! [build_resnet]
+
+std::string describe(const Architecture& a) {
+    std::string text = std::string(a.residual ? "ResNet-" : "plain-") + std::to_string(a.depth()) + " (" + std::to_string(a.width) + "-" +
+                       std::to_string(2 * a.width) + "-" + std::to_string(4 * a.width) + ")";
+    if (a.stochastic_depth > 0) text += ", stochastic depth " + std::to_string(a.stochastic_depth).substr(0, 4);
+    return text;
+}
+
+std::string architecture_tag(const Architecture& a) {
+    return std::string(a.residual ? "resnet" : "plain") + std::to_string(a.depth()) + "-w" + std::to_string(a.width);
+}
+
+}  // namespace ch04

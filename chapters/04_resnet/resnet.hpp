@@ -1,0 +1,77 @@
+// Chapter 4 — the pieces of the ResNet program that the experiments and the tests reuse.
+#pragma once
+
+#include "dl/data/fashion_mnist.hpp"
+#include "dl/layers/sequential.hpp"
+#include "dl/train/settings.hpp"
+#include "dl/train/train_classifier.hpp"
+
+#include <string>
+#include <vector>
+
+namespace ch04 {
+
+/// The shape of the network: what the chapter's experiments change.
+struct Architecture {
+    int blocks_per_stage = 3;        ///< n: the network has 6n + 2 weight layers (n = 3 → ResNet-20)
+    int width = 16;                  ///< channels of the first stage; the next two have 2× and 4×
+    bool residual = true;            ///< false: the same layers without any shortcut (a "plain" network)
+    double stochastic_depth = 0.0;   ///< drop probability of the last block; block l of L uses l/L of it
+
+    /// Weight layers: the stem convolution, two per block, and the final linear layer.
+    int depth() const { return 6 * blocks_per_stage + 2; }
+};
+
+/// Every knob of the chapter-4 program. The defaults are the chapter's main run.
+struct Settings : dl::TrainingSettings {
+    Architecture architecture;
+    std::string evaluate;  ///< a checkpoint to evaluate on the test set instead of training
+
+    Settings() {
+        epochs = 10;
+        batch_size = 128;
+        optimizer = "sgd";
+        lr = 0.1;
+        momentum = 0.9;
+        weight_decay = 5e-4;
+        decay = "one-cycle";
+        augment = "flip-crop";
+        out_dir = dl::default_run_dir("04_resnet/main");
+    }
+};
+
+/// A CIFAR-style ResNet (He et al., 2016, section 4.2) for 28×28 images:
+///
+///     (N,1,28,28) → conv3 → BN → ReLU                         → (N,w,28,28)
+///                 → n blocks, w channels                       → (N,w,28,28)
+///                 → n blocks, 2w channels (the first, stride 2) → (N,2w,14,14)
+///                 → n blocks, 4w channels (the first, stride 2) → (N,4w,7,7)
+///                 → global average pool → (N,4w) → linear → (N,10)
+///
+/// With architecture.residual false, every block is conv-BN-ReLU-conv-BN-ReLU with no
+/// shortcut: a plain network with exactly the same convolutions.
+dl::Sequential<float> build_resnet(const Architecture& architecture, dl::Rng& rng);
+
+/// A one-line description such as "ResNet-20 (16-32-64)".
+std::string describe(const Architecture& architecture);
+
+/// The tag stored in (and required of) a checkpoint, such as "resnet20-w16" or "plain56-w16".
+/// Stochastic depth changes no weights and is not part of it.
+std::string architecture_tag(const Architecture& architecture);
+
+/// One of the chapter's experiments and the budget it runs with unless flags say otherwise.
+struct Experiment {
+    std::string name;         ///< the --experiment value
+    std::string description;  ///< one line for --help
+    std::size_t train_size;   ///< training images (a subset keeps it to minutes)
+    int epochs;               ///< epochs per trained variant
+};
+
+/// The experiments: depth, stochastic-depth.
+const std::vector<Experiment>& experiments();
+
+/// Runs the experiment @p name with @p settings; it prints its table and writes table.md,
+/// results.json and its plots into settings.out_dir.
+void run_experiment(const std::string& name, const Settings& settings);
+
+}  // namespace ch04
