@@ -62,16 +62,6 @@ Trial run_trial(const Settings& s, const dl::DataSplits& splits, const std::stri
     return trial;
 }
 
-/// Validation accuracy per epoch, as a plot series.
-dl::Series val_curve(const std::string& name, const dl::TrainingOutcome& outcome) {
-    dl::Series series{name, {}, {}};
-    for (const dl::EpochRecord& r : outcome.history) {
-        series.x.push_back(r.epoch);
-        series.y.push_back(std::isfinite(r.val_accuracy) ? r.val_accuracy : 0.0);
-    }
-    return series;
-}
-
 /// A rate "works" if training stays finite and the network learns well above chance (0.1).
 bool trained(const Trial& t) { return std::isfinite(t.last().train_loss) && t.last().val_accuracy > 0.5; }
 
@@ -119,7 +109,7 @@ void head_experiment(const Settings& s, const dl::DataSplits& splits, const dl::
                        dl::fixed(t.last().val_accuracy, 4), dl::fixed(gap, 4)});
         rows.push_back({{"head", head}, {"parameters", t.parameters}, {"head_parameters", t.head_parameters},
                         {"train_accuracy", t.clean_train_accuracy}, {"val_accuracy", t.last().val_accuracy}, {"seconds", t.outcome.seconds}});
-        curves.push_back(val_curve(head + " head", t.outcome));
+        curves.push_back(dl::accuracy_curve(head + " head", t.outcome.history));
     }
     run.save_table(table, rows.dump(2) + "\n");
     dl::plot_lines(run.file("head.png"), curves, {"GAP head vs FC head: validation accuracy", "epoch", "validation accuracy", false, true});
@@ -150,7 +140,7 @@ void ladder_experiment(const Settings& s, const dl::DataSplits& splits, const dl
         rows.push_back({{"rung", rung.name}, {"augment", rung.augment}, {"mixup", rung.mixup}, {"dropout", rung.dropout},
                         {"train_accuracy", t.clean_train_accuracy}, {"val_accuracy", t.last().val_accuracy}, {"val_loss", t.last().val_loss},
                         {"seconds", t.outcome.seconds}});
-        curves.push_back(val_curve(rung.name, t.outcome));
+        curves.push_back(dl::accuracy_curve(rung.name, t.outcome.history));
     }
     run.save_table(table, rows.dump(2) + "\n");
     dl::plot_lines(run.file("ladder.png"), curves, {"Over-fitting ladder on " + std::to_string(splits.train.size()) + " images: validation accuracy", "epoch", "validation accuracy", false, false});
@@ -188,7 +178,7 @@ void lr_experiment(const Settings& s, const dl::DataSplits& splits, const dl::Ru
                        dl::fixed(t.last().val_accuracy, 4), dl::fixed(t.last().val_loss, 4)});
         rows.push_back({{"decay", variant.decay}, {"lr", variant.lr}, {"train_loss", t.last().train_loss}, {"val_accuracy", t.last().val_accuracy},
                         {"val_loss", t.last().val_loss}, {"seconds", t.outcome.seconds}});
-        curves.push_back(val_curve(name, t.outcome));
+        curves.push_back(dl::accuracy_curve(name, t.outcome.history));
     }
     run.save_table(table, rows.dump(2) + "\n");
     dl::plot_lines(run.file("schedules.png"), curves, {"Constant rate vs one cycle: validation accuracy", "epoch", "validation accuracy", false, true});
@@ -209,7 +199,7 @@ void activation_experiment(const Settings& s, const dl::DataSplits& splits, cons
             table.add_row({activation, bn ? "yes" : "no", dl::fixed(t.last().train_loss, 4), dl::fixed(t.last().val_accuracy, 4), dl::fixed(t.outcome.seconds, 0)});
             rows.push_back({{"activation", activation}, {"batch_norm", bn}, {"train_loss", t.last().train_loss},
                             {"val_accuracy", t.last().val_accuracy}, {"seconds", t.outcome.seconds}});
-            curves.push_back(val_curve(name, t.outcome));
+            curves.push_back(dl::accuracy_curve(name, t.outcome.history));
         }
     }
     run.save_table(table, rows.dump(2) + "\n");

@@ -108,6 +108,7 @@ int main(int argc, char** argv) {
                 if (e.name != experiment) continue;
                 if (app.count("--train-size") == 0) s.train_size = e.train_size;
                 if (app.count("--epochs") == 0) s.epochs = e.epochs;
+                if (app.count("--batch-size") == 0) s.batch_size = e.batch_size;
             }
             if (app.count("--out") == 0) s.out_dir = dl::default_run_dir("04_resnet/" + experiment);
             ch04::run_experiment(experiment, s);

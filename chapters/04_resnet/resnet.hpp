@@ -65,6 +65,7 @@ struct Experiment {
     std::string description;  ///< one line for --help
     std::size_t train_size;   ///< training images (a subset keeps it to minutes)
     int epochs;               ///< epochs per trained variant
+    std::size_t batch_size;   ///< images per step
 };
 
 /// The experiments: depth, stochastic-depth.

@@ -21,6 +21,7 @@
 #include "dl/util/table.hpp"
 #include "lenet.hpp"
 #include "mlp.hpp"
+#include "resnet.hpp"
 #include "vgg.hpp"
 
 #include <CLI/CLI.hpp>
@@ -147,6 +148,8 @@ json bench_models() {
         rows.push_back({{"model", "lenet5 (ch02)"}, {"batch", batch}, {"images_per_second", training_throughput(lenet, batch, {1, 1, 28, 28})}});
         dl::Sequential<float> vgg = ch03::build_vgg(ch03::Architecture{}, rng);  // 16-32-64, BatchNorm, GAP head
         rows.push_back({{"model", "vgg 16-32-64 (ch03)"}, {"batch", batch}, {"images_per_second", training_throughput(vgg, batch, {1, 1, 28, 28}, 3, 5)}});
+        dl::Sequential<float> resnet = ch04::build_resnet(ch04::Architecture{}, rng);  // ResNet-20, 16-32-64
+        rows.push_back({{"model", "resnet20 (ch04)"}, {"batch", batch}, {"images_per_second", training_throughput(resnet, batch, {1, 1, 28, 28}, 2, 5)}});
     }
     return rows;
 }

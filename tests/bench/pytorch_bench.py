@@ -56,6 +56,33 @@ def vgg(width=16):
     return nn.Sequential(*layers, nn.AdaptiveAvgPool2d(1), nn.Flatten(), nn.Linear(channels, 10))
 
 
+class BasicBlock(nn.Module):
+    """Chapter 4's residual block: conv-BN-ReLU-conv-BN plus the shortcut, then ReLU."""
+
+    def __init__(self, channels_in, channels_out, stride):
+        super().__init__()
+        self.branch = nn.Sequential(
+            nn.Conv2d(channels_in, channels_out, 3, stride, 1, bias=False), nn.BatchNorm2d(channels_out), nn.ReLU(),
+            nn.Conv2d(channels_out, channels_out, 3, 1, 1, bias=False), nn.BatchNorm2d(channels_out))
+        self.shortcut = nn.Identity()
+        if stride != 1 or channels_in != channels_out:
+            self.shortcut = nn.Sequential(nn.Conv2d(channels_in, channels_out, 1, stride, bias=False), nn.BatchNorm2d(channels_out))
+
+    def forward(self, x):
+        return torch.relu(self.branch(x) + self.shortcut(x))
+
+
+def resnet(blocks=3, width=16):
+    """Chapter 4's default: ResNet-20 (a stem, three stages of n blocks, a GAP head)."""
+    layers, channels = [nn.Conv2d(1, width, 3, padding=1, bias=False), nn.BatchNorm2d(width), nn.ReLU()], width
+    for stage in range(3):
+        out = width << stage
+        for block in range(blocks):
+            layers.append(BasicBlock(channels, out, 2 if stage > 0 and block == 0 else 1))
+            channels = out
+    return nn.Sequential(*layers, nn.AdaptiveAvgPool2d(1), nn.Flatten(), nn.Linear(channels, 10))
+
+
 def training_throughput(model, batch, steps=10, repeats=15):
     x = torch.randn(batch, 1, 28, 28)
     labels = torch.arange(batch) % 10
@@ -89,6 +116,7 @@ def main():
         report["models"].append({"model": "mlp (ch01)", "batch": batch, "images_per_second": training_throughput(mlp(), batch)})
         report["models"].append({"model": "lenet5 (ch02)", "batch": batch, "images_per_second": training_throughput(lenet(), batch)})
         report["models"].append({"model": "vgg 16-32-64 (ch03)", "batch": batch, "images_per_second": training_throughput(vgg(), batch, 3, 5)})
+        report["models"].append({"model": "resnet20 (ch04)", "batch": batch, "images_per_second": training_throughput(resnet(), batch, 2, 5)})
     with open(args.out, "w") as out:
         json.dump(report, out, indent=2)
 

@@ -147,4 +147,14 @@ void plot_history(const std::vector<EpochRecord>& history, const std::string& pr
     plot_lines(prefix + "accuracy.png", {train_acc, val_acc}, {title + ": accuracy", "epoch", "accuracy", false, true});
 }
 
+Series accuracy_curve(const std::string& name, const std::vector<EpochRecord>& history, bool training) {
+    Series series{name, {}, {}};
+    for (const EpochRecord& r : history) {
+        const double accuracy = training ? r.train_accuracy : r.val_accuracy;
+        series.x.push_back(r.epoch);
+        series.y.push_back(std::isfinite(accuracy) ? accuracy : 0.0);
+    }
+    return series;
+}
+
 }  // namespace dl

@@ -62,6 +62,7 @@ bool plot_lines(const std::string& png_path, const std::vector<Series>& all_seri
            << "set xlabel " << quoted(options.x_label) << "\nset ylabel " << quoted(options.y_label) << "\n"
            << "set grid\nset key outside below horizontal\n";
         if (options.log_x) gp << "set logscale x\nset format x '%g'\n";  // 1e-05 ... 0.1, 1, 10
+        if (options.log_y) gp << "set logscale y\nset format y '%g'\n";
         if (!options.log_x && integer_abscissae(series)) gp << "set xtics 1\n";
         for (std::size_t s = 0; s < series.size(); ++s) {
             gp << "$S" << s << " << EOD\n";

@@ -5,6 +5,7 @@
 #include "dl/data/loader.hpp"
 #include "dl/layers/layer.hpp"
 #include "dl/optim/optimizer.hpp"
+#include "dl/train/plot.hpp"
 
 #include <functional>
 #include <string>
@@ -70,5 +71,10 @@ void save_history(const std::string& run_dir, const std::vector<EpochRecord>& hi
 /// Draws loss and accuracy curves (train and validation) into two PNGs:
 /// @p prefix + "loss.png" and @p prefix + "accuracy.png".
 void plot_history(const std::vector<EpochRecord>& history, const std::string& prefix, const std::string& title);
+
+/// One accuracy per epoch as a plot series named @p name: validation accuracy, or with
+/// @p training the training accuracy measured during each epoch. A non-finite value (a
+/// diverged run) is drawn as 0.
+Series accuracy_curve(const std::string& name, const std::vector<EpochRecord>& history, bool training = false);
 
 }  // namespace dl

@@ -21,6 +21,7 @@ struct PlotOptions {
     std::string y_label;        ///< Vertical axis label.
     bool log_x = false;         ///< Logarithmic horizontal axis (e.g. learning rates).
     bool points = true;         ///< Mark each point as well as joining them.
+    bool log_y = false;         ///< Logarithmic vertical axis (e.g. gradient norms).
 };
 
 /// Draws @p series into the PNG file @p png_path.

@@ -1,0 +1,90 @@
+// Smoke tests: the chapter-4 ResNet has the shapes and parameter counts its comment
+// promises, its checkpoint refuses a different architecture, and a small one learns.
+#include "resnet.hpp"
+
+#include "dl/io/checkpoint.hpp"
+
+#include "../support/temp_dir.hpp"
+
+#include <catch2/catch.hpp>
+
+namespace {
+
+dl::Tensor<float> zeros_batch(std::size_t n) { return dl::Tensor<float>(dl::Tensor<float>::shape_type{n, 1, 28, 28}, 0.0f); }
+
+ch04::Architecture small(bool residual) {
+    ch04::Architecture a;
+    a.blocks_per_stage = 1;
+    a.width = 4;
+    a.residual = residual;
+    return a;
+}
+
+}  // namespace
+
+TEST_CASE("chapter 4: ResNet-20 and its plain twin map (N, 1, 28, 28) to (N, 10) through (N, 64, 7, 7)", "[ch04]") {
+    for (const bool residual : {true, false}) {
+        ch04::Architecture a;
+        a.residual = residual;
+        CHECK(a.depth() == 20);
+        dl::Rng rng(1);
+        dl::Sequential<float> net = ch04::build_resnet(a, rng);
+        net.eval();
+        dl::Tensor<float> x = zeros_batch(2);
+        for (std::size_t i = 0; i + 2 < net.size(); ++i) x = net[i].forward(x);  // up to the global pooling
+        CHECK(dl::shape_of(x) == dl::Shape{2, 64, 7, 7});
+        CHECK(dl::shape_of(net.forward(zeros_batch(2))) == dl::Shape{2, 10});
+    }
+}
+
+TEST_CASE("chapter 4: parameter counts of a width-4 ResNet-8 worked by hand", "[ch04]") {
+    // Stem: conv 1·4·9 + BN 2·4 = 44. Block 4→4: 2 convs 4·4·9 + 2 BN 8 = 304.
+    // Block 4→8 (stride 2): convs 4·8·9 + 8·8·9, 2 BN 16 = 896; projection 4·8 + BN 16 = 48.
+    // Block 8→16: convs 8·16·9 + 16·16·9, 2 BN 32 = 3520; projection 8·16 + BN 32 = 160.
+    // Linear 16·10 + 10 = 170.
+    dl::Rng rng(2);
+    dl::Sequential<float> residual = ch04::build_resnet(small(true), rng);
+    dl::Sequential<float> plain = ch04::build_resnet(small(false), rng);
+    CHECK(dl::parameter_count(plain) == 44 + 304 + 896 + 3520 + 170);
+    CHECK(dl::parameter_count(residual) == 44 + 304 + 896 + 48 + 3520 + 160 + 170);
+    CHECK(ch04::architecture_tag(small(true)) == "resnet8-w4");
+    ch04::Architecture bad = small(false);
+    bad.stochastic_depth = 0.2;
+    CHECK_THROWS_WITH(ch04::build_resnet(bad, rng), Catch::Contains("--plain"));
+}
+
+TEST_CASE("chapter 4: a checkpoint loads into the same architecture and is refused by another", "[ch04]") {
+    dltest::TempDir dir("ch04-checkpoint");
+    dl::Rng rng(3);
+    dl::Sequential<float> trained = ch04::build_resnet(small(true), rng);
+    dl::save_checkpoint(dir.file("r.ckpt"), trained, ch04::architecture_tag(small(true)));
+    dl::Sequential<float> same = ch04::build_resnet(small(true), rng);  // different random weights
+    dl::load_checkpoint(dir.file("r.ckpt"), same, ch04::architecture_tag(small(true)));
+    trained.eval();
+    same.eval();
+    const dl::Tensor<float> x = dl::Tensor<float>(dl::Tensor<float>::shape_type{2, 1, 28, 28}, 0.3f);
+    CHECK(xt::allclose(trained.forward(x), same.forward(x)));
+    dl::Sequential<float> plain = ch04::build_resnet(small(false), rng);
+    CHECK_THROWS_WITH(dl::load_checkpoint(dir.file("r.ckpt"), plain, ch04::architecture_tag(small(false))),
+                      Catch::Contains("r.ckpt") && Catch::Contains("architecture 'resnet8-w4'") && Catch::Contains("expected 'plain8-w4'"));
+}
+
+TEST_CASE("chapter 4: a width-8 ResNet-8 with stochastic depth learns from 1000 images", "[ch04][smoke]") {
+    ch04::Settings settings;
+    settings.architecture = small(true);
+    settings.architecture.width = 8;
+    settings.architecture.stochastic_depth = 0.2;
+    settings.train_size = 1000;
+    settings.val_size = 1000;
+    settings.epochs = 10;
+    settings.batch_size = 64;  // 160 steps in all
+    settings.verbose = false;
+    const dl::DataSplits splits = dl::load_fashion_mnist_splits("", settings.val_size, settings.train_size, settings.seed);
+    dl::Rng rng(settings.seed);
+    dl::Sequential<float> model = ch04::build_resnet(settings.architecture, rng);
+    const dl::TrainingOutcome outcome = dl::train_classifier(model, settings, splits, false);
+    INFO("loss " << outcome.history.front().train_loss << " -> " << outcome.history.back().train_loss << ", validation accuracy "
+                 << outcome.history.back().val_accuracy);
+    CHECK(outcome.history.back().train_loss < 0.8 * outcome.history.front().train_loss);
+    CHECK(outcome.history.back().val_accuracy > 0.65);
+}
