@@ -5,6 +5,7 @@
 #   ./book run 02
 #   ./book run 03 && for e in bn head ladder lr activation; do ./book run 03 --experiment $e; done
 #   ./book run 03 --experiment ladder --epochs 40 --val-size 2000 --out runs/03_vgg/ladder-long
+#   ./book run 04 && ./book run 04 --experiment depth && ./book run 04 --experiment stochastic-depth
 # then run docs/update_figures.sh and rebuild the site with ./book docs.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -26,6 +27,12 @@ figures=(
   "runs/03_vgg/lr/lr_finder.png               chapters/03_vgg/images/ch03_lr_finder.png"
   "runs/03_vgg/lr/schedules.png               chapters/03_vgg/images/ch03_schedules.png"
   "runs/03_vgg/activation/activation.png      chapters/03_vgg/images/ch03_activation.png"
+  "runs/04_resnet/main/accuracy.png           chapters/04_resnet/images/ch04_main_accuracy.png"
+  "runs/04_resnet/depth/gradients_init.png    chapters/04_resnet/images/ch04_gradients_init.png"
+  "runs/04_resnet/depth/gradients_trained.png chapters/04_resnet/images/ch04_gradients_trained.png"
+  "runs/04_resnet/depth/train_accuracy.png    chapters/04_resnet/images/ch04_depth_train_accuracy.png"
+  "runs/04_resnet/depth/val_accuracy.png      chapters/04_resnet/images/ch04_depth_val_accuracy.png"
+  "runs/04_resnet/stochastic-depth/stochastic_depth.png chapters/04_resnet/images/ch04_stochastic_depth.png"
 )
 missing=0
 for pair in "${figures[@]}"; do

@@ -69,8 +69,10 @@ DepthTrial run_depth_trial(const Settings& s, const Architecture& a, const dl::D
     trial.architecture = a;
     trial.norms_at_init = main_path_gradient_norms(model, probe);
     trial.outcome = dl::train_classifier(model, quiet, splits, false);
-    trial.norms_trained = main_path_gradient_norms(model, probe);
+    // Evaluate before the second probe: its forward pass in training mode nudges BatchNorm's
+    // running statistics towards the probe batch.
     trial.clean_train_accuracy = dl::evaluate(model, splits.train).accuracy;
+    trial.norms_trained = main_path_gradient_norms(model, probe);
     trial.steps = std::size_t(s.epochs) * ((splits.train.size() + s.batch_size - 1) / s.batch_size);
     std::cerr << "val acc " << dl::fixed(trial.outcome.history.back().val_accuracy, 4) << " (" << dl::fixed(trial.outcome.seconds, 0) << " s)\n";
     return trial;

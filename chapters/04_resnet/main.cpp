@@ -20,6 +20,7 @@
 #include <nlohmann/json.hpp>
 
 #include <iostream>
+#include <stdexcept>
 
 namespace ch04 {
 namespace {
@@ -52,6 +53,7 @@ void run_main(const Settings& s) {
         {"mixup", s.mixup},             {"label_smoothing", s.label_smoothing},   {"optimizer", s.optimizer},
         {"lr", s.lr},                   {"decay", s.decay},                       {"weight_decay", s.weight_decay},
         {"batch_size", s.batch_size},   {"seed", s.seed},                         {"threads", s.threads},
+        {"val_size", s.val_size},       {"train_size", s.train_size},
         {"train_images", splits.train.size()}, {"final_val_accuracy", outcome.history.back().val_accuracy}};
     run.write("results.json", results.dump(2) + "\n");
     std::cout << "\nresults.json, history.csv, loss.png, accuracy.png and model.ckpt (architecture '" << architecture_tag(a) << "') in "
@@ -111,6 +113,10 @@ int main(int argc, char** argv) {
                 if (app.count("--batch-size") == 0) s.batch_size = e.batch_size;
             }
             if (app.count("--out") == 0) s.out_dir = dl::default_run_dir("04_resnet/" + experiment);
+            // Each experiment chooses these itself; a flag that would be ignored is refused.
+            if (plain) throw std::invalid_argument("--plain: --experiment " + experiment + " chooses plain or residual networks itself");
+            if (experiment == "depth" && a.stochastic_depth > 0)
+                throw std::invalid_argument("--stochastic-depth: --experiment depth trains without it (see --experiment stochastic-depth)");
             ch04::run_experiment(experiment, s);
         }
     } catch (const std::exception& error) {

@@ -49,7 +49,7 @@ struct Settings : dl::TrainingSettings {
 ///                 → global average pool → (N,4w) → linear → (N,10)
 ///
 /// With architecture.residual false, every block is conv-BN-ReLU-conv-BN-ReLU with no
-/// shortcut: a plain network with exactly the same convolutions.
+/// shortcut: a plain network with the same 3×3 convolutions (and no 1×1 projections).
 dl::Sequential<float> build_resnet(const Architecture& architecture, dl::Rng& rng);
 
 /// A one-line description such as "ResNet-20 (16-32-64)".

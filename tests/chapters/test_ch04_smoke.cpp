@@ -7,6 +7,9 @@
 #include "../support/temp_dir.hpp"
 
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include <fstream>
 
 namespace {
 
@@ -87,4 +90,23 @@ TEST_CASE("chapter 4: a width-8 ResNet-8 with stochastic depth learns from 1000 
                  << outcome.history.back().val_accuracy);
     CHECK(outcome.history.back().train_loss < 0.8 * outcome.history.front().train_loss);
     CHECK(outcome.history.back().val_accuracy > 0.65);
+}
+
+TEST_CASE("chapter 4: the committed ResNet-20 checkpoint reproduces the test accuracy its training run measured", "[ch04][pretrained]") {
+    const std::string folder = std::string(BOOK_SOURCE_DIR) + "/chapters/04_resnet/pretrained/";
+    std::ifstream results_file(folder + "results.json");
+    REQUIRE(results_file.good());
+    const nlohmann::json results = nlohmann::json::parse(results_file);  // written by the run that trained it
+    ch04::Architecture a;                                                // the defaults: ResNet-20
+    REQUIRE(results.at("architecture") == ch04::architecture_tag(a));
+    dl::Rng rng(1);
+    dl::Sequential<float> model = ch04::build_resnet(a, rng);
+    dl::load_checkpoint(folder + "resnet20.ckpt", model, ch04::architecture_tag(a));
+    // It was trained by the default command: the default split and normalization apply.
+    const ch04::Settings defaults;
+    REQUIRE(results.at("seed") == defaults.seed);
+    REQUIRE(results.at("train_images") == 60000 - defaults.val_size);
+    const dl::DataSplits splits = dl::load_fashion_mnist_splits("", defaults.val_size, 0, defaults.seed);
+    const dl::Evaluation test = dl::evaluate(model, splits.test);
+    CHECK(test.accuracy == Approx(double(results.at("test_accuracy"))).margin(1e-4));
 }

@@ -46,25 +46,30 @@ Tensor<T> ResidualBlock<T>::forward(const Tensor<T>& x) {
     // always keep it, scaled by 1 − p (its expected contribution in training).
     branch_used_ = !(this->training_ && drop_probability_ > 0.0 && rng_.uniform(0.0, 1.0) < drop_probability_);
     branch_scale_ = this->training_ ? T(1) : T(1.0 - drop_probability_);
+    //! [residual_forward]
     sum_ = has_projection() ? projection_.forward(x) : x;  // (N, out, H/s, W/s)
     if (branch_used_) {
         const Tensor<T> branch = branch_.forward(x);  // (N, out, H/s, W/s)
         if (branch.shape() != sum_.shape()) {
-            throw std::invalid_argument(name() + ": input " + shape_string(shape_of(x)) + " does not have " + std::to_string(in_) + " channels");
+            throw std::invalid_argument(name() + ": for input " + shape_string(shape_of(x)) + " the branch gives " + shape_string(shape_of(branch)) +
+                                        " but the shortcut " + shape_string(shape_of(sum_)));
         }
         sum_ += branch_scale_ * branch;
     }
     return xt::maximum(sum_, T(0));  // ReLU after the sum
+    //! [residual_forward]
 }
 
 template <class T>
 Tensor<T> ResidualBlock<T>::backward(const Tensor<T>& dy) {
     if (dy.shape() != sum_.shape()) throw std::invalid_argument(name() + ": gradient " + shape_string(shape_of(dy)) + " does not match the last output");
+    //! [residual_backward]
     const Tensor<T> dsum = xt::where(sum_ > T(0), dy, T(0));  // through the final ReLU
     // The sum sends dsum to both paths; the fork at x adds what comes back from each.
     Tensor<T> dx = has_projection() ? projection_.backward(dsum) : dsum;
     if (branch_used_) dx += branch_.backward(branch_scale_ * dsum);
     return dx;
+    //! [residual_backward]
 }
 
 template <class T>

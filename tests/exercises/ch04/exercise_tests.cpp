@@ -85,6 +85,7 @@ TEST_CASE("Exercise 4.4: stochastic depth", "[ex04]") {
     const Array x = {{{{1, -1}, {2, -3}}}}, f = {{{{0.5, 2}, {-1, 1}}}};
     require_close(ex04::stochastic_depth_forward(x, f, 0.3, 0.1, true), Array{{{{1, 0}, {2, 0}}}}, "training, dropped (uniform 0.1 < p 0.3)");
     require_close(ex04::stochastic_depth_forward(x, f, 0.3, 0.6, true), Array{{{{1.5, 1}, {1, 0}}}}, "training, kept (uniform 0.6 >= p 0.3)");
+    require_close(ex04::stochastic_depth_forward(x, f, 0.3, 0.3, true), Array{{{{1.5, 1}, {1, 0}}}}, "training, kept (uniform 0.3 is not < p 0.3)");
     require_close(ex04::stochastic_depth_forward(x, f, 0.3, 0.1, false), Array{{{{1.35, 0.4}, {1.3, 0}}}}, "evaluation: branch scaled by 0.7");
     // With positive inputs the ReLU is inactive, and the average over the draws of
     // training outputs equals the evaluation output.

@@ -22,8 +22,8 @@ namespace dl {
 ///
 /// Stochastic depth (Huang et al., 2016): in training, the whole branch is skipped with
 /// probability @p drop_probability (the block is then the shortcut alone); in evaluation
-/// the branch is always used, scaled by its survival probability 1 − p, so each block's
-/// expected output is the same in both modes.
+/// the branch is always used, scaled by its survival probability 1 − p, so the expected sum
+/// (before the ReLU) is the same in both modes.
 template <class T>
 class ResidualBlock : public Layer<T> {
 public:
