@@ -208,9 +208,9 @@ void activation_experiment(const Settings& s, const dl::DataSplits& splits, cons
 
 }  // namespace
 
-const std::vector<Experiment>& experiments() {
+const std::vector<dl::Experiment>& experiments() {
     // The budgets keep each experiment to minutes on two cores (flags override them).
-    static const std::vector<Experiment> all = {
+    static const std::vector<dl::Experiment> all = {
         {"bn", "BatchNorm on/off across constant learning rates", 10000, 2},
         {"head", "global-average-pooling head vs fully connected head", 10000, 5},
         {"ladder", "over-fitting ladder on 2,000 images: none, augmentation, mixup, dropout", 2000, 20},

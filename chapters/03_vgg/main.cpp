@@ -91,13 +91,7 @@ int main(int argc, char** argv) {
     app.add_option("--activation", a.activation, "relu or elu")->capture_default_str()->check(CLI::IsMember({"relu", "elu"}));
     app.add_option("--head", a.head, "gap (global average pooling + linear) or fc (flatten + 256 + linear, VGG style)")->capture_default_str()->check(CLI::IsMember({"gap", "fc"}));
     app.add_option("--dropout", a.dropout, "dropout probability before the last linear layer")->capture_default_str()->check(CLI::Range(0.0, 0.95));
-    std::string help = "run an experiment instead of the main run:";
-    std::vector<std::string> allowed = {"none"};
-    for (const ch03::Experiment& e : ch03::experiments()) {
-        help += "\n  " + e.name + ": " + e.description;
-        allowed.push_back(e.name);
-    }
-    app.add_option("--experiment", experiment, help)->capture_default_str()->check(CLI::IsMember(allowed));
+    dl::add_experiment_flag(app, experiment, ch03::experiments());
     CLI11_PARSE(app, argc, argv);
     a.batch_norm = !no_batch_norm;
     try {
@@ -106,12 +100,7 @@ int main(int argc, char** argv) {
             ch03::run_main(s);
         } else {
             // Each experiment has its own budget; a flag given on the command line still wins.
-            for (const ch03::Experiment& e : ch03::experiments()) {
-                if (e.name != experiment) continue;
-                if (app.count("--train-size") == 0) s.train_size = e.train_size;
-                if (app.count("--epochs") == 0) s.epochs = e.epochs;
-            }
-            if (app.count("--out") == 0) s.out_dir = dl::default_run_dir("03_vgg/" + experiment);
+            dl::apply_experiment_budget(app, dl::find_experiment(ch03::experiments(), experiment), "03_vgg", s);
             ch03::run_experiment(experiment, s);
         }
     } catch (const std::exception& error) {

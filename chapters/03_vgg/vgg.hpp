@@ -3,6 +3,7 @@
 
 #include "dl/data/fashion_mnist.hpp"
 #include "dl/layers/sequential.hpp"
+#include "dl/train/experiment.hpp"
 #include "dl/train/settings.hpp"
 #include "dl/train/train_classifier.hpp"
 
@@ -51,16 +52,8 @@ dl::Sequential<float> build_vgg(const Architecture& architecture, dl::Rng& rng);
 /// A one-line description such as "VGG 16-32-64, BatchNorm, relu, gap head".
 std::string describe(const Architecture& architecture);
 
-/// One of the chapter's experiments and the budget it runs with unless flags say otherwise.
-struct Experiment {
-    std::string name;         ///< the --experiment value
-    std::string description;  ///< one line for --help
-    std::size_t train_size;   ///< training images (a subset keeps it to minutes)
-    int epochs;               ///< epochs per trained variant
-};
-
 /// The experiments: bn, head, ladder, lr, activation.
-const std::vector<Experiment>& experiments();
+const std::vector<dl::Experiment>& experiments();
 
 /// Runs the experiment @p name with @p settings; it prints its table and writes table.md,
 /// results.json and its plot into settings.out_dir.

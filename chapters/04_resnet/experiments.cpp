@@ -170,8 +170,8 @@ void stochastic_depth_experiment(const Settings& s, const dl::DataSplits& splits
 
 }  // namespace
 
-const std::vector<Experiment>& experiments() {
-    static const std::vector<Experiment> list = {
+const std::vector<dl::Experiment>& experiments() {
+    static const std::vector<dl::Experiment> list = {
         {"depth", "plain vs residual networks of 20 and 56 layers: gradient norms per layer and accuracy", 5000, 4, 64},
         {"stochastic-depth", "ResNet-20 with and without stochastic depth (p from --stochastic-depth, else 0.5)", 5000, 10, 128},
     };

@@ -63,11 +63,12 @@ void run_main(const Settings& s) {
 
 /// Loads a trained checkpoint into the network the flags describe and tests it.
 void run_evaluate(const Settings& s) {
-    const dl::DataSplits splits = dl::load_fashion_mnist_splits(s.data_dir, s.val_size, s.train_size, s.seed);  // the normalization of the training run
     dl::Rng rng(s.seed);
     dl::Sequential<float> model = build_resnet(s.architecture, rng);
-    dl::load_checkpoint(s.evaluate, model, architecture_tag(s.architecture));
+    dl::load_checkpoint(s.evaluate, model, architecture_tag(s.architecture));  // refuses another architecture
     std::cout << "Chapter 4: " << describe(s.architecture) << " loaded from " << s.evaluate << "\n";
+    // The split and normalization of the training run, which used the same flags.
+    const dl::DataSplits splits = dl::load_fashion_mnist_splits(s.data_dir, s.val_size, s.train_size, s.seed);
     const dl::Evaluation test = dl::evaluate(model, splits.test);
     print_confusion(test.predictions, splits.test);
     std::cout << "test loss: " << dl::fixed(test.loss, 4) << "\ntest accuracy: " << dl::fixed(test.accuracy, 4) << "\n";
@@ -89,30 +90,19 @@ int main(int argc, char** argv) {
     app.add_flag("--plain", plain, "the same layers without shortcuts (a plain network)");
     app.add_option("--stochastic-depth", a.stochastic_depth, "drop probability of the last block (block l of L: l/L of it); 0 = off")->capture_default_str()->check(CLI::Range(0.0, 0.95));
     app.add_option("--evaluate", s.evaluate, "evaluate this checkpoint on the test set instead of training (the architecture flags must match it)")->check(CLI::ExistingFile);
-    std::string help = "run an experiment instead of the main run:";
-    std::vector<std::string> allowed = {"none"};
-    for (const ch04::Experiment& e : ch04::experiments()) {
-        help += "\n  " + e.name + ": " + e.description;
-        allowed.push_back(e.name);
-    }
-    app.add_option("--experiment", experiment, help)->capture_default_str()->check(CLI::IsMember(allowed));
+    dl::add_experiment_flag(app, experiment, ch04::experiments());
     CLI11_PARSE(app, argc, argv);
     a.residual = !plain;
     try {
         dl::prepare_runtime(s.threads);
         if (!s.evaluate.empty()) {
+            if (experiment != "none") throw std::invalid_argument("--evaluate tests a checkpoint; it cannot be combined with --experiment");
             ch04::run_evaluate(s);
         } else if (experiment == "none") {
             ch04::run_main(s);
         } else {
             // Each experiment has its own budget; a flag given on the command line still wins.
-            for (const ch04::Experiment& e : ch04::experiments()) {
-                if (e.name != experiment) continue;
-                if (app.count("--train-size") == 0) s.train_size = e.train_size;
-                if (app.count("--epochs") == 0) s.epochs = e.epochs;
-                if (app.count("--batch-size") == 0) s.batch_size = e.batch_size;
-            }
-            if (app.count("--out") == 0) s.out_dir = dl::default_run_dir("04_resnet/" + experiment);
+            dl::apply_experiment_budget(app, dl::find_experiment(ch04::experiments(), experiment), "04_resnet", s);
             // Each experiment chooses these itself; a flag that would be ignored is refused.
             if (plain) throw std::invalid_argument("--plain: --experiment " + experiment + " chooses plain or residual networks itself");
             if (experiment == "depth" && a.stochastic_depth > 0)

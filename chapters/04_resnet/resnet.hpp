@@ -3,6 +3,7 @@
 
 #include "dl/data/fashion_mnist.hpp"
 #include "dl/layers/sequential.hpp"
+#include "dl/train/experiment.hpp"
 #include "dl/train/settings.hpp"
 #include "dl/train/train_classifier.hpp"
 
@@ -59,17 +60,8 @@ std::string describe(const Architecture& architecture);
 /// Stochastic depth changes no weights and is not part of it.
 std::string architecture_tag(const Architecture& architecture);
 
-/// One of the chapter's experiments and the budget it runs with unless flags say otherwise.
-struct Experiment {
-    std::string name;         ///< the --experiment value
-    std::string description;  ///< one line for --help
-    std::size_t train_size;   ///< training images (a subset keeps it to minutes)
-    int epochs;               ///< epochs per trained variant
-    std::size_t batch_size;   ///< images per step
-};
-
 /// The experiments: depth, stochastic-depth.
-const std::vector<Experiment>& experiments();
+const std::vector<dl::Experiment>& experiments();
 
 /// Runs the experiment @p name with @p settings; it prints its table and writes table.md,
 /// results.json and its plots into settings.out_dir.
