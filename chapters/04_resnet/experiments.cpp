@@ -16,6 +16,7 @@
 
 #include <algorithm>
 #include <iostream>
+#include <numeric>
 #include <stdexcept>
 
 namespace ch04 {
@@ -41,12 +42,10 @@ std::vector<double> main_path_gradient_norms(dl::Sequential<float>& model, const
 
 /// The first @p count training images, un-augmented: the batch every probe uses.
 dl::Batch first_images(const dl::ImageDataset& data, std::size_t count) {
-    count = std::min(count, data.size());
-    dl::Batch batch;
-    batch.images = dl::Tensor<float>::from_shape({count, 1, 28, 28});  // (B, 1, 28, 28)
-    std::copy(data.images.data(), data.images.data() + batch.images.size(), batch.images.data());
-    batch.labels.assign(data.labels.begin(), data.labels.begin() + std::ptrdiff_t(count));
-    return batch;
+    std::vector<std::size_t> indices(std::min(count, data.size()));
+    std::iota(indices.begin(), indices.end(), std::size_t(0));
+    dl::ImageDataset first = dl::select(data, indices);
+    return {std::move(first.images), std::move(first.labels)};  // (B, C, H, W) and (B)
 }
 
 /// One trained network of the depth experiment.
