@@ -18,7 +18,8 @@ if [ "$(basename "$(dirname "$(realpath "$file")")")" = "$(basename "$(realpath 
 fi
 number=$(basename "$(dirname "$file")" | cut -c1-2)
 chapters_dir=$(dirname "$(dirname "$file")")
-mapfile -t numbers < <(ls -d "$chapters_dir"/[0-9][0-9]_*/ | xargs -n1 basename | cut -c1-2)
+# Only chapters with a text yet: a chapter folder whose README is still to come gets no link.
+mapfile -t numbers < <(ls "$chapters_dir"/[0-9][0-9]_*/README.md | xargs -n1 dirname | xargs -n1 basename | cut -c1-2)
 previous="" next=""
 for i in "${!numbers[@]}"; do
   if [ "${numbers[$i]}" = "$number" ]; then

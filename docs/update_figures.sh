@@ -6,6 +6,7 @@
 #   ./book run 03 && for e in bn head ladder lr activation; do ./book run 03 --experiment $e; done
 #   ./book run 03 --experiment ladder --epochs 40 --val-size 2000 --out runs/03_vgg/ladder-long
 #   ./book run 04 && ./book run 04 --experiment depth && ./book run 04 --experiment stochastic-depth
+#   ./book run 05 && ./book run 05 --experiment decoders
 # then run docs/update_figures.sh and rebuild the site with ./book docs.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -33,11 +34,19 @@ figures=(
   "runs/04_resnet/depth/train_accuracy.png    chapters/04_resnet/images/ch04_depth_train_accuracy.png"
   "runs/04_resnet/depth/val_accuracy.png      chapters/04_resnet/images/ch04_depth_val_accuracy.png"
   "runs/04_resnet/stochastic-depth/stochastic_depth.png chapters/04_resnet/images/ch04_stochastic_depth.png"
+  "runs/05_unet/main/scenes.png               chapters/05_unet/images/ch05_scenes.png"
+  "runs/05_unet/main/legend.png               chapters/05_unet/images/ch05_legend.png"
+  "runs/05_unet/main/predictions.png          chapters/05_unet/images/ch05_predictions.png"
+  "runs/05_unet/main/miou.png                 chapters/05_unet/images/ch05_main_miou.png"
+  "runs/05_unet/decoders/predictions-upsample.png  chapters/05_unet/images/ch05_decoder_upsample.png"
+  "runs/05_unet/decoders/predictions-transpose.png chapters/05_unet/images/ch05_decoder_transpose.png"
+  "runs/05_unet/decoders/predictions-unet.png      chapters/05_unet/images/ch05_decoder_unet.png"
 )
 missing=0
 for pair in "${figures[@]}"; do
   read -r from to <<<"$pair"
   if [ -f "$root/$from" ]; then
+    mkdir -p "$(dirname "$root/$to")"
     cp "$root/$from" "$root/$to"
     echo "updated $to"
   else

@@ -15,6 +15,7 @@
 #include "dl/layers/conv2d.hpp"
 #include "dl/layers/conv2d_naive.hpp"
 #include "dl/layers/im2col.hpp"
+#include "dl/losses/pixel_cross_entropy.hpp"
 #include "dl/losses/softmax_cross_entropy.hpp"
 #include "dl/optim/adam.hpp"
 #include "dl/util/runtime.hpp"
@@ -22,6 +23,7 @@
 #include "lenet.hpp"
 #include "mlp.hpp"
 #include "resnet.hpp"
+#include "unet.hpp"
 #include "vgg.hpp"
 
 #include <CLI/CLI.hpp>
@@ -115,21 +117,30 @@ json bench_conv(const ConvCase& cc, double ceiling) {
 }
 
 // Images per second of full training steps: zero_grad, forward, loss, backward, Adam.
-// The median of @p repeats timings of @p steps steps each.
-double training_throughput(dl::Layer<float>& model, int batch, const dl::Shape& input_shape, int steps = 10, int repeats = 15) {
+// The median of @p repeats timings of @p steps steps each. With @p per_pixel the model
+// outputs (B, 11, H, W) score maps and the loss is pixel-wise cross-entropy.
+double training_throughput(dl::Layer<float>& model, int batch, const dl::Shape& input_shape, int steps = 10, int repeats = 15, bool per_pixel = false) {
     dl::set_blas_threads(2);
     xt::random::seed(3);
     dl::Shape shape = input_shape;
     shape[0] = std::size_t(batch);
     const Tensor<float> x = xt::random::randn<float>(shape);
-    std::vector<int> labels(static_cast<std::size_t>(batch));  // (B)
-    for (int i = 0; i < batch; ++i) labels[std::size_t(i)] = i % 10;
+    const std::size_t targets = per_pixel ? std::size_t(batch) * shape[2] * shape[3] : std::size_t(batch);
+    std::vector<int> labels(targets);  // (B) or (B·H·W)
+    for (std::size_t i = 0; i < targets; ++i) labels[i] = int(i % 10);
     dl::Adam<float> adam(dl::single_group(model.parameters(), 1e-3));
     dl::SoftmaxCrossEntropy<float> loss;
+    dl::PixelCrossEntropy<float> pixel_loss;
     auto step = [&] {
         adam.zero_grad();
-        loss.forward(model.forward(x), labels);
-        model.backward(loss.backward());
+        const Tensor<float> y = model.forward(x);  // (B, 10) or (B, 11, H, W)
+        if (per_pixel) {
+            pixel_loss.forward(y, labels);
+            model.backward(pixel_loss.backward());
+        } else {
+            loss.forward(y, labels);
+            model.backward(loss.backward());
+        }
         adam.step();
     };
     const double seconds = bench::median_seconds(repeats, [&] {
@@ -151,6 +162,10 @@ json bench_models() {
         dl::Sequential<float> resnet = ch04::build_resnet(ch04::Architecture{}, rng);  // ResNet-20, 16-32-64
         rows.push_back({{"model", "resnet20 (ch04)"}, {"batch", batch}, {"images_per_second", training_throughput(resnet, batch, {1, 1, 28, 28}, 2, 5)}});
     }
+    // The U-Net segments 64x64 scenes: its own batch size, chapter 5's default.
+    dl::Rng rng(1);
+    ch05::UNet<float> unet(ch05::Architecture{}, rng);  // 3 levels, 8-16-32-64, skips
+    rows.push_back({{"model", "u-net 8-64 (ch05)"}, {"batch", 32}, {"images_per_second", training_throughput(unet, 32, {1, 1, 64, 64}, 2, 5, true)}});
     return rows;
 }
 

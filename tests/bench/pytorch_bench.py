@@ -83,9 +83,39 @@ def resnet(blocks=3, width=16):
     return nn.Sequential(*layers, nn.AdaptiveAvgPool2d(1), nn.Flatten(), nn.Linear(channels, 10))
 
 
-def training_throughput(model, batch, steps=10, repeats=15):
-    x = torch.randn(batch, 1, 28, 28)
-    labels = torch.arange(batch) % 10
+def conv_block(channels_in, channels_out):
+    """Chapter 5's block: two conv3-BN-ReLU."""
+    return nn.Sequential(nn.Conv2d(channels_in, channels_out, 3, padding=1, bias=False), nn.BatchNorm2d(channels_out), nn.ReLU(),
+                         nn.Conv2d(channels_out, channels_out, 3, padding=1, bias=False), nn.BatchNorm2d(channels_out), nn.ReLU())
+
+
+class UNet(nn.Module):
+    """Chapter 5's default: 3 levels, width 8, transposed convolutions and skip concatenations."""
+
+    def __init__(self, levels=3, width=8, classes=11):
+        super().__init__()
+        widths = [width << level for level in range(levels)]
+        self.encoder = nn.ModuleList(conv_block(c_in, c) for c_in, c in zip([1] + widths[:-1], widths))
+        self.bottleneck = conv_block(widths[-1], 2 * widths[-1])
+        self.up = nn.ModuleList(nn.ConvTranspose2d(2 * c, c, 2, 2) for c in widths)
+        self.decoder = nn.ModuleList(conv_block(2 * c, c) for c in widths)
+        self.head = nn.Conv2d(width, classes, 1)
+
+    def forward(self, x):
+        skips = []
+        for block in self.encoder:
+            x = block(x)
+            skips.append(x)
+            x = nn.functional.max_pool2d(x, 2)
+        x = self.bottleneck(x)
+        for level in reversed(range(len(skips))):
+            x = self.decoder[level](torch.cat([skips[level], self.up[level](x)], 1))
+        return self.head(x)
+
+
+def training_throughput(model, batch, steps=10, repeats=15, size=28, per_pixel=False):
+    x = torch.randn(batch, 1, size, size)
+    labels = (torch.arange(batch * size * size) % 10).reshape(batch, size, size) if per_pixel else torch.arange(batch) % 10
     optimizer = torch.optim.Adam(model.parameters(), lr=1e-3)
     loss_fn = nn.CrossEntropyLoss()
 
@@ -117,6 +147,7 @@ def main():
         report["models"].append({"model": "lenet5 (ch02)", "batch": batch, "images_per_second": training_throughput(lenet(), batch)})
         report["models"].append({"model": "vgg 16-32-64 (ch03)", "batch": batch, "images_per_second": training_throughput(vgg(), batch, 3, 5)})
         report["models"].append({"model": "resnet20 (ch04)", "batch": batch, "images_per_second": training_throughput(resnet(), batch, 2, 5)})
+    report["models"].append({"model": "u-net 8-64 (ch05)", "batch": 32, "images_per_second": training_throughput(UNet(), 32, 2, 5, 64, True)})
     with open(args.out, "w") as out:
         json.dump(report, out, indent=2)
 

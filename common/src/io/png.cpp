@@ -1,8 +1,10 @@
-// The one translation unit that compiles stb_image_write's implementation.
+// The one translation unit that compiles stb_image's and stb_image_write's implementations.
 #include "dl/io/png.hpp"
 
 #define STB_IMAGE_WRITE_IMPLEMENTATION
 #include <stb/stb_image_write.h>
+#define STB_IMAGE_IMPLEMENTATION
+#include <stb/stb_image.h>
 
 #include <cstdio>
 #include <filesystem>
@@ -11,7 +13,7 @@
 
 namespace dl {
 
-void write_png(const std::string& path, const Image8& image) {
+void write_png(const std::string& path, const Image8& image, bool sync) {
     if (image.pixels.size() != std::size_t(image.width) * image.height * image.channels) {
         throw std::invalid_argument(path + ": image buffer does not match its " + std::to_string(image.width) + "x" + std::to_string(image.height) + " size");
     }
@@ -23,7 +25,7 @@ void write_png(const std::string& path, const Image8& image) {
     const std::string temporary = path + ".tmp" + std::to_string(::getpid());
     std::FILE* file = std::fopen(temporary.c_str(), "wb");
     bool written = file != nullptr && std::fwrite(png, 1, std::size_t(length), file) == std::size_t(length);
-    written = file != nullptr && std::fflush(file) == 0 && ::fsync(fileno(file)) == 0 && written;
+    written = file != nullptr && std::fflush(file) == 0 && (!sync || ::fsync(fileno(file)) == 0) && written;
     if (file != nullptr) written = std::fclose(file) == 0 && written;
     STBIW_FREE(png);
     std::error_code error;
@@ -32,6 +34,20 @@ void write_png(const std::string& path, const Image8& image) {
         std::filesystem::remove(temporary, error);
         throw std::runtime_error(path + ": could not write PNG (disk full or folder not writable?); any earlier file is unchanged");
     }
+}
+
+Image8 read_png(const std::string& path) {
+    int width = 0, height = 0, channels_in_file = 0;
+    if (!stbi_info(path.c_str(), &width, &height, &channels_in_file)) {
+        throw std::runtime_error(path + ": cannot read image (" + stbi_failure_reason() + ")");
+    }
+    const int channels = channels_in_file <= 2 ? 1 : 3;  // drop alpha
+    unsigned char* pixels = stbi_load(path.c_str(), &width, &height, &channels_in_file, channels);
+    if (pixels == nullptr) throw std::runtime_error(path + ": cannot decode image (" + stbi_failure_reason() + ")");
+    Image8 image{width, height, channels, std::vector<std::uint8_t>(pixels, pixels + std::size_t(width) * height * channels),
+                 stbi_is_16_bit(path.c_str()) ? 16 : 8};
+    stbi_image_free(pixels);
+    return image;
 }
 
 }  // namespace dl

@@ -2,21 +2,11 @@
 
 #include "dl/layers/activations.hpp"
 #include "dl/layers/batch_norm.hpp"
+#include "dl/layers/prefix_names.hpp"
 
 #include <stdexcept>
 
 namespace dl {
-
-namespace {
-
-/// Prefixes the names of @p layer's parameters and buffers with @p prefix.
-template <class T>
-void prefix_names(Layer<T>& layer, const std::string& prefix) {
-    for (Parameter<T>* p : layer.parameters()) p->name = prefix + p->name;
-    for (Buffer<T>* b : layer.buffers()) b->name = prefix + b->name;
-}
-
-}  // namespace
 
 template <class T>
 ResidualBlock<T>::ResidualBlock(int in_channels, int out_channels, int stride, Rng& rng, double drop_probability, std::uint64_t seed)

@@ -7,6 +7,22 @@
 namespace dl {
 
 template <class T>
+Tensor<T> softmax_rows(const Tensor<T>& scores) {
+    if (scores.dimension() != 2 || scores.shape(1) == 0) throw std::invalid_argument("softmax_rows: expected (N, K) with K > 0, got " + shape_string(shape_of(scores)));
+    const std::size_t n = scores.shape(0), k = scores.shape(1);
+    Tensor<T> probs = Tensor<T>::from_shape({n, k});  // (N, K)
+    for (std::size_t i = 0; i < n; ++i) {
+        const T* z = scores.data() + i * k;
+        T* p = probs.data() + i * k;
+        const T max_z = *std::max_element(z, z + k);  // exp(z − max) <= 1 never overflows
+        T sum = 0;
+        for (std::size_t j = 0; j < k; ++j) sum += (p[j] = std::exp(z[j] - max_z));
+        for (std::size_t j = 0; j < k; ++j) p[j] /= sum;
+    }
+    return probs;
+}
+
+template <class T>
 T SoftmaxCrossEntropy<T>::forward(const Tensor<T>& logits, const std::vector<int>& labels) {
     if (logits.dimension() != 2 || logits.shape(0) != labels.size()) {
         throw std::invalid_argument("SoftmaxCrossEntropy: logits " + shape_string(shape_of(logits)) +
@@ -74,6 +90,8 @@ Tensor<T> SoftmaxCrossEntropy<T>::backward() const {
     return dlogits;
 }
 
+template Tensor<float> softmax_rows(const Tensor<float>&);
+template Tensor<double> softmax_rows(const Tensor<double>&);
 template class SoftmaxCrossEntropy<float>;
 template class SoftmaxCrossEntropy<double>;
 

@@ -36,6 +36,30 @@ double ConfusionMatrix::recall(int c) const {
     return row == 0 ? 0.0 : double(count(c, c)) / double(row);
 }
 
+double ConfusionMatrix::iou(int c) const {
+    if (c < 0 || std::size_t(c) >= k_) throw std::out_of_range("ConfusionMatrix::iou: class " + std::to_string(c) + " out of range [0, " + std::to_string(k_) + ")");
+    long row = 0, column = 0;  // examples of class c (TP + FN), predictions of class c (TP + FP)
+    for (std::size_t j = 0; j < k_; ++j) {
+        row += count(c, int(j));
+        column += count(int(j), c);
+    }
+    const long union_size = row + column - count(c, c);
+    return union_size == 0 ? 0.0 : double(count(c, c)) / double(union_size);
+}
+
+double ConfusionMatrix::mean_iou() const {
+    double sum = 0;
+    int classes = 0;
+    for (std::size_t c = 0; c < k_; ++c) {
+        long seen = 0;  // truth or prediction of class c
+        for (std::size_t j = 0; j < k_; ++j) seen += count(int(c), int(j)) + count(int(j), int(c));
+        if (seen == 0) continue;
+        sum += iou(int(c));
+        ++classes;
+    }
+    return classes == 0 ? 0.0 : sum / classes;
+}
+
 std::string ConfusionMatrix::to_string(const std::vector<std::string>& class_names) const {
     std::string text = "truth \\ predicted";
     char cell[64];

@@ -1,5 +1,5 @@
 /// @file png.hpp
-/// @brief Writing 8-bit images as PNG files (through stb_image_write).
+/// @brief Writing 8-bit images as PNG files (through stb_image_write) and reading them back (through stb_image).
 #pragma once
 
 #include <cstdint>
@@ -14,10 +14,19 @@ struct Image8 {
     int height = 0;                   ///< rows
     int channels = 1;                 ///< 1 or 3
     std::vector<std::uint8_t> pixels; ///< (height, width, channels)
+    int bits = 8;                     ///< bits per value in the file it was read from (16-bit files are reduced to 8)
 };
 
 /// Writes @p image to @p path as PNG, through a temporary file and a rename. Throws
-/// std::runtime_error naming the path if it cannot.
-void write_png(const std::string& path, const Image8& image);
+/// std::runtime_error naming the path if it cannot. With @p sync false the file is not
+/// flushed to disk before the rename: much faster for the thousands of files of a dataset
+/// that is itself written into a temporary folder and renamed into place when complete.
+void write_png(const std::string& path, const Image8& image, bool sync = true);
+
+/// Reads the PNG (or any format stb_image decodes) at @p path. Gray images (with or
+/// without alpha) come back with 1 channel, colour images with 3; alpha is dropped. A
+/// 16-bit file is reduced to 8 bits, and Image8::bits says it was 16.
+/// Throws std::runtime_error naming @p path and stb_image's reason if it cannot.
+Image8 read_png(const std::string& path);
 
 }  // namespace dl

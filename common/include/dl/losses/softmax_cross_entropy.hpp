@@ -8,6 +8,10 @@
 
 namespace dl {
 
+/// softmax of each row of @p scores (N, K): exp(z − max z) / Σ exp(z − max z), (N, K).
+template <class T>
+Tensor<T> softmax_rows(const Tensor<T>& scores);
+
 /// The classification loss L = −(1/N) Σₙ log softmax(zₙ)[yₙ].
 ///
 /// Fusing softmax into the loss gives the famously simple gradient

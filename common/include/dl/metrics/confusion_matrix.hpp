@@ -25,6 +25,12 @@ public:
     /// Recall of class @p c: the fraction of its examples predicted as @p c.
     double recall(int c) const;
 
+    /// Intersection over union of class @p c: TP / (TP + FP + FN), the overlap of the
+    /// predicted and true regions of c divided by their union; 0 when both are empty.
+    double iou(int c) const;
+    /// Mean of iou(c) over the classes that occur in the truth or the predictions (a class
+    /// that is neither present nor predicted has no union and is left out).
+    double mean_iou() const;
     /// The matrix as an aligned text table, rows = truth, columns = prediction.
     std::string to_string(const std::vector<std::string>& class_names) const;
 

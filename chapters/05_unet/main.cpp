@@ -1,0 +1,119 @@
+// Chapter 5 — a U-Net segments "Fashion scenes": every pixel gets a class (background or
+// one of Fashion-MNIST's ten), and skip connections bring back the detail a decoder fed
+// only by an 8×8 grid cannot rebuild.
+//
+//   ./book run 05                               the main run (U-Net, skips, CE + Dice)
+//   ./book run 05 --decoder upsample            nearest upsample + conv, no skips
+//   ./book run 05 --experiment decoders         the three decoders with the same budget
+//   ./book run 05 --scenes DIR                  your own folder (train/, val/, test/ with images/ and masks/)
+//   ./book run 05 --help                        every flag
+#include "segmentation.hpp"
+
+#include "dl/io/checkpoint.hpp"
+#include "dl/train/run_directory.hpp"
+#include "dl/util/runtime.hpp"
+#include "dl/util/table.hpp"
+#include "dl/util/timer.hpp"
+
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <iostream>
+#include <stdexcept>
+
+namespace ch05 {
+namespace {
+
+void print_class_iou(const SegmentationScore& test) {
+    dl::Table table({"class", "IoU"});
+    for (std::size_t c = 0; c < test.class_iou.size(); ++c) table.add_row({std::to_string(c) + " " + scene_classes()[c], dl::fixed(test.class_iou[c], 4)});
+    std::cout << "\nIoU per class on the test scenes:\n";
+    table.print(std::cout);
+}
+
+void run_main(const Settings& s, const SceneSplits& data) {
+    dl::Timer timer;
+    dl::Rng rng(s.seed);
+    UNet<float> model(s.architecture, rng);
+    const double background = double(std::count(data.train.masks.begin(), data.train.masks.end(), 0)) / double(data.train.masks.size());
+    std::cout << "Chapter 5: " << describe(s.architecture) << " on " << data.train.size() << " training scenes (background: "
+              << dl::fixed(100 * background, 1) << "% of the pixels); " << s.optimizer << " lr " << s.lr << " (" << s.decay << "), loss "
+              << s.loss << ", " << s.epochs << " epochs\n"
+              << model.summary();
+    const std::vector<SegmentationEpoch> history = train_segmentation(model, s, data);
+    const SegmentationScore test = evaluate_segmentation(model, data.test, int(scene_classes().size()));
+    const double seconds = timer.seconds();
+    print_class_iou(test);
+
+    save_segmentation_history(s.out_dir, history, "Chapter 5 " + describe(s.architecture));
+    const dl::RunDirectory run(s.out_dir);
+    save_prediction_grid(run.file("predictions.png"), &model, data.test, 8);
+    save_prediction_grid(run.file("scenes.png"), nullptr, data.train, 8);
+    save_legend(run.file("legend.png"));
+    dl::save_checkpoint(run.file("model.ckpt"), model, architecture_tag(s.architecture));
+    const Architecture& a = s.architecture;
+    const nlohmann::json results = {
+        {"chapter", "05_unet"},           {"test_mean_iou", test.mean_iou},  {"test_pixel_accuracy", test.pixel_accuracy},
+        {"test_loss", test.loss},         {"test_class_iou", test.class_iou}, {"epochs", s.epochs},
+        {"seconds", seconds},             {"parameters", dl::parameter_count(model)}, {"architecture", architecture_tag(a)},
+        {"decoder", decoder_name(a.decoder)}, {"levels", a.levels},          {"width", a.width},
+        {"loss", s.loss},                 {"optimizer", s.optimizer},        {"lr", s.lr},
+        {"decay", s.decay},               {"batch_size", s.batch_size},      {"augment", s.augment},
+        {"seed", s.seed},                 {"threads", s.threads},            {"train_scenes", data.train.size()},
+        {"final_val_mean_iou", history.back().validation.mean_iou}};
+    run.write("results.json", results.dump(2) + "\n");
+    std::cout << "\nresults.json, history.csv, loss.png, miou.png, predictions.png (test scenes), scenes.png (training scenes), legend.png and model.ckpt in " << s.out_dir << "/  ("
+              << dl::fixed(seconds, 1) << " s)\n";
+    std::cout << "test pixel accuracy: " << dl::fixed(test.pixel_accuracy, 4) << "\ntest mIoU: " << dl::fixed(test.mean_iou, 4) << "\n";
+}
+
+}  // namespace
+}  // namespace ch05
+
+int main(int argc, char** argv) {
+    ch05::Settings s;
+    std::string experiment = "none", decoder = "unet";
+    CLI::App app{"Chapter 5: a U-Net segments Fashion scenes (transposed convolution, skip connections, Dice loss)"};
+    dl::add_training_flags(app, s);
+    app.remove_option(app.get_option("--val-size"));  // the validation scenes are their own folder
+    app.get_option("--data")->description("Fashion-MNIST folder, to make the scenes from on first use (default: $DL_FASHION_MNIST_DIR, then the Debian package)");
+    app.get_option("--train-size")->description("train on a random subset of this many training scenes (0 = all)");
+    app.add_option("--augment", s.augment, "training augmentation: none or flip (image and mask together)")->capture_default_str()->check(CLI::IsMember({"none", "flip"}));
+    ch05::Architecture& a = s.architecture;
+    app.add_option("--decoder", decoder, "upsample (nearest + conv, no skips), transpose (no skips) or unet (transposed conv + skips)")
+        ->capture_default_str()
+        ->check(CLI::IsMember({"upsample", "transpose", "unet"}));
+    app.add_option("--levels", a.levels, "encoder levels (each halves the image)")->capture_default_str()->check(CLI::Range(1, 5));
+    app.add_option("--width", a.width, "channels at the first level (doubling at each deeper one)")->capture_default_str()->check(CLI::Range(1, 256));
+    app.add_option("--loss", s.loss, "ce (pixel cross-entropy), dice, or ce+dice")->capture_default_str()->check(CLI::IsMember({"ce", "dice", "ce+dice"}));
+    app.add_option("--scenes", s.scenes_dir, "a scenes folder with train/, val/ and test/, each holding images/ and masks/ (default: the book's, made on first use)");
+    app.add_option("--train-scenes", s.scene_sizes.train, "training scenes when the book's dataset is made")->capture_default_str()->check(CLI::Range(1, 1000000));
+    dl::add_experiment_flag(app, experiment, ch05::experiments());
+    CLI11_PARSE(app, argc, argv);
+    a.decoder = ch05::parse_decoder(decoder);
+    try {
+        dl::prepare_runtime(s.threads);
+        if (!s.scenes_dir.empty()) {
+            // Both only shape the book's own dataset; with --scenes they would be ignored.
+            for (const char* flag : {"--train-scenes", "--data"}) {
+                if (app.count(flag) > 0) throw std::invalid_argument(std::string(flag) + " describes the book's dataset; it has no effect with --scenes");
+            }
+        }
+        if (experiment != "none") {
+            // The experiment's own budget; a flag given on the command line still wins.
+            dl::apply_experiment_budget(app, dl::find_experiment(ch05::experiments(), experiment), "05_unet", s);
+            if (app.count("--decoder") > 0) throw std::invalid_argument("--decoder: --experiment " + experiment + " trains every decoder itself");
+        }
+        const ch05::SceneSplits data = ch05::load_scene_splits(ch05::prepare_scenes(s), s.train_size, s.seed);
+        if (experiment == "none") {
+            ch05::run_main(s, data);
+        } else {
+            ch05::run_experiment(experiment, s, data);
+        }
+    } catch (const std::exception& error) {
+        std::cerr << "error: " << error.what() << "\n";
+        return 1;
+    }
+    return 0;
+}

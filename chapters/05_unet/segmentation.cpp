@@ -1,0 +1,276 @@
+// Chapter 5 — data, training loop, measurements and pictures of the segmentation program.
+#include "segmentation.hpp"
+
+#include "dl/data/fashion_mnist.hpp"
+#include "dl/io/image_grid.hpp"
+#include "dl/losses/dice_loss.hpp"
+#include "dl/losses/pixel_cross_entropy.hpp"
+#include "dl/losses/pixel_rows.hpp"
+#include "dl/metrics/accuracy.hpp"
+#include "dl/metrics/confusion_matrix.hpp"
+#include "dl/optim/make_optimizer.hpp"
+#include "dl/optim/schedules.hpp"
+#include "dl/train/plot.hpp"
+#include "dl/train/progress.hpp"
+#include "dl/train/run_directory.hpp"
+#include "dl/util/timer.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+#include <numeric>
+#include <sstream>
+#include <stdexcept>
+
+namespace ch05 {
+
+const std::vector<std::string>& scene_classes() {
+    static const std::vector<std::string> names = [] {
+        std::vector<std::string> all = {"background"};
+        for (const std::string& name : dl::fashion_mnist_classes()) all.push_back(name);
+        return all;
+    }();
+    return names;
+}
+
+std::string prepare_scenes(const Settings& s) {
+    if (!s.scenes_dir.empty()) {
+        if (!std::filesystem::is_directory(s.scenes_dir)) throw std::runtime_error("--scenes " + s.scenes_dir + ": no such folder");
+        return s.scenes_dir;
+    }
+    const std::string dir = dl::default_scenes_dir();
+    dl::make_fashion_scenes(dir, dl::locate_fashion_mnist(s.data_dir), s.scene_sizes, 1, dl::SceneOptions{}, &std::cout);
+    return dir;
+}
+
+SceneSplits load_scene_splits(const std::string& dir, std::size_t train_size, std::uint64_t seed) {
+    const int classes = int(scene_classes().size());
+    SceneSplits data{dl::load_segmentation_folder(dir + "/train", classes), dl::load_segmentation_folder(dir + "/val", classes),
+                     dl::load_segmentation_folder(dir + "/test", classes), {}};
+    if (train_size > data.train.size()) {
+        throw std::invalid_argument("--train-size " + std::to_string(train_size) + ": " + dir + "/train holds only " + std::to_string(data.train.size()) + " scenes");
+    }
+    if (train_size != 0 && train_size < data.train.size()) {
+        std::vector<std::size_t> keep = dl::Rng(seed).permutation(data.train.size());
+        keep.resize(train_size);
+        data.train = dl::select(data.train, keep);
+    }
+    data.normalization = dl::fit_normalization(data.train.images);
+    for (dl::SegmentationSet* set : {&data.train, &data.validation, &data.test}) dl::normalize(set->images, data.normalization);
+    return data;
+}
+
+namespace {
+
+/// Scenes [first, first + count) of @p data as a batch: images (B, 1, H, W), masks (B·H·W).
+dl::SegmentationSet batch_of(const dl::SegmentationSet& data, const std::vector<std::size_t>& order, std::size_t first, std::size_t count) {
+    return dl::select(data, std::vector<std::size_t>(order.begin() + long(first), order.begin() + long(first + count)));
+}
+
+/// Mirrors each scene of @p batch left-right, image and mask together, with probability 1/2.
+void random_flips(dl::SegmentationSet& batch, dl::Rng& rng) {
+    const std::size_t h = batch.images.shape(2), w = batch.images.shape(3);
+    for (std::size_t i = 0; i < batch.size(); ++i) {
+        if (rng.uniform(0, 1) < 0.5) continue;
+        for (std::size_t r = 0; r < h; ++r) {
+            float* row = batch.images.data() + (i * h + r) * w;
+            int* labels = batch.masks.data() + (i * h + r) * w;
+            std::reverse(row, row + w);
+            std::reverse(labels, labels + w);
+        }
+    }
+}
+
+/// The per-pixel class predictions (N·H·W) of score maps (N, K, H, W).
+std::vector<int> predict_pixels(const dl::Tensor<float>& logits) { return dl::argmax_rows(dl::pixels_as_rows(logits)); }
+
+/// The loss the program minimizes, by name: pixel cross-entropy, Dice, or their sum.
+class SegmentationLoss {
+public:
+    explicit SegmentationLoss(const std::string& name) : ce_(name == "ce" || name == "ce+dice"), dice_(name == "dice" || name == "ce+dice") {
+        if (!ce_ && !dice_) throw std::invalid_argument("--loss must be ce, dice or ce+dice, got '" + name + "'");
+    }
+    float forward(const dl::Tensor<float>& logits, const std::vector<int>& labels) {
+        return (ce_ ? cross_entropy_.forward(logits, labels) : 0.0f) + (dice_ ? dice_loss_.forward(logits, labels) : 0.0f);
+    }
+    dl::Tensor<float> backward() const {
+        if (ce_ && dice_) return cross_entropy_.backward() + dice_loss_.backward();
+        return ce_ ? cross_entropy_.backward() : dice_loss_.backward();
+    }
+
+private:
+    bool ce_, dice_;
+    dl::PixelCrossEntropy<float> cross_entropy_;
+    dl::DiceLoss<float> dice_loss_;
+};
+
+void print_header() {
+    std::printf("%5s  %9s  %10s  %9s  %8s  %9s  %8s  %7s  %6s\n", "epoch", "lr", "train loss", "train acc", "val loss", "val pixel", "val mIoU",
+                "time", "img/s");
+}
+
+void print_row(const SegmentationEpoch& e) {
+    std::printf("%5d  %9.2e  %10.4f  %9.4f  %8.4f  %9.4f  %8.4f  %6.1fs  %6.0f\n", e.epoch, e.lr, e.train_loss, e.train_pixel_accuracy,
+                e.validation.loss, e.validation.pixel_accuracy, e.validation.mean_iou, e.seconds, e.images_per_second);
+    std::fflush(stdout);
+}
+
+}  // namespace
+
+SegmentationScore evaluate_segmentation(dl::Layer<float>& model, const dl::SegmentationSet& data, int classes, std::size_t batch_size) {
+    const bool was_training = model.is_training();
+    model.eval();
+    dl::ConfusionMatrix confusion{std::size_t(classes)};
+    dl::PixelCrossEntropy<float> cross_entropy;
+    std::vector<std::size_t> order(data.size());
+    std::iota(order.begin(), order.end(), 0);
+    double loss_sum = 0;
+    for (std::size_t first = 0; first < data.size(); first += batch_size) {
+        const dl::SegmentationSet batch = batch_of(data, order, first, std::min(batch_size, data.size() - first));
+        const dl::Tensor<float> logits = model.forward(batch.images);  // (B, K, H, W)
+        loss_sum += double(cross_entropy.forward(logits, batch.masks)) * double(batch.size());
+        confusion.add(predict_pixels(logits), batch.masks);
+    }
+    model.train(was_training);
+    SegmentationScore score;
+    score.loss = loss_sum / double(data.size());
+    score.pixel_accuracy = confusion.accuracy();
+    score.mean_iou = confusion.mean_iou();
+    for (int c = 0; c < classes; ++c) score.class_iou.push_back(confusion.iou(c));
+    return score;
+}
+
+std::vector<SegmentationEpoch> train_segmentation(dl::Layer<float>& model, const Settings& s, const SceneSplits& data) {
+    auto optimizer = dl::make_optimizer(s.optimizer, dl::single_group(model.parameters(), s.lr, s.weight_decay), s.momentum);
+    const dl::Schedule schedule = dl::make_schedule(s.decay);
+    SegmentationLoss loss(s.loss);
+    dl::Rng shuffle(s.seed + 2), flips(s.seed + 3);
+    const int classes = int(scene_classes().size());
+    const std::size_t n = data.train.size(), batches = (n + s.batch_size - 1) / s.batch_size;
+    if (s.augment != "none" && s.augment != "flip") throw std::invalid_argument("--augment for scenes must be none or flip, got '" + s.augment + "'");
+    std::vector<SegmentationEpoch> history;
+    if (s.verbose) print_header();
+    for (int epoch = 1; epoch <= s.epochs; ++epoch) {
+        dl::Timer timer;
+        model.train();
+        const std::vector<std::size_t> order = shuffle.permutation(n);
+        dl::ProgressBar bar("epoch " + std::to_string(epoch) + "/" + std::to_string(s.epochs), batches, s.verbose);
+        double loss_sum = 0, right = 0, pixels = 0;
+        for (std::size_t b = 0; b < batches; ++b) {
+            const double progress = (double(epoch - 1) * double(batches) + double(b)) / (double(s.epochs) * double(batches));
+            optimizer->set_lr(s.lr * schedule(progress));
+            dl::SegmentationSet batch = batch_of(data.train, order, b * s.batch_size, std::min(s.batch_size, n - b * s.batch_size));
+            if (s.augment == "flip") random_flips(batch, flips);
+            //! [segmentation_step]
+            optimizer->zero_grad();
+            const dl::Tensor<float> logits = model.forward(batch.images);  // (B, 11, H, W)
+            const float batch_loss = loss.forward(logits, batch.masks);
+            model.backward(loss.backward());
+            optimizer->step();
+            //! [segmentation_step]
+            loss_sum += double(batch_loss) * double(batch.size());
+            right += dl::accuracy(predict_pixels(logits), batch.masks) * double(batch.masks.size());
+            pixels += double(batch.masks.size());
+            const double seen = double(std::min(n, (b + 1) * s.batch_size));
+            char status[96];
+            std::snprintf(status, sizeof status, "loss %.4f pixel acc %.4f | %.0f img/s", loss_sum / seen, right / pixels, seen / timer.seconds());
+            bar.update(b + 1, status);
+        }
+        bar.finish();
+        SegmentationEpoch record;
+        record.epoch = epoch;
+        record.lr = optimizer->groups().front().lr;
+        record.train_loss = loss_sum / double(n);
+        record.train_pixel_accuracy = right / pixels;
+        record.images_per_second = double(n) / timer.seconds();
+        record.validation = evaluate_segmentation(model, data.validation, classes);
+        record.seconds = timer.seconds();
+        if (!std::isfinite(record.train_loss)) std::fprintf(stderr, "warning: the training loss is not finite in epoch %d: lower --lr\n", epoch);
+        if (s.verbose) print_row(record);
+        history.push_back(record);
+    }
+    return history;
+}
+
+void save_segmentation_history(const std::string& run_dir, const std::vector<SegmentationEpoch>& history, const std::string& title) {
+    const dl::RunDirectory run(run_dir);
+    std::ostringstream csv;
+    csv << "epoch,lr,train_loss,train_pixel_accuracy,val_loss,val_pixel_accuracy,val_mean_iou,seconds\n";
+    dl::Series train_loss{"train (" + std::string("minimized loss") + ")", {}, {}}, val_loss{"validation (pixel cross-entropy)", {}, {}};
+    dl::Series miou{"validation mIoU", {}, {}}, pixel{"validation pixel accuracy", {}, {}};
+    for (const SegmentationEpoch& e : history) {
+        csv << e.epoch << ',' << e.lr << ',' << e.train_loss << ',' << e.train_pixel_accuracy << ',' << e.validation.loss << ','
+            << e.validation.pixel_accuracy << ',' << e.validation.mean_iou << ',' << e.seconds << '\n';
+        for (dl::Series* series : {&train_loss, &val_loss, &miou, &pixel}) series->x.push_back(e.epoch);
+        train_loss.y.push_back(e.train_loss);
+        val_loss.y.push_back(e.validation.loss);
+        miou.y.push_back(e.validation.mean_iou);
+        pixel.y.push_back(e.validation.pixel_accuracy);
+    }
+    run.write("history.csv", csv.str());
+    dl::plot_lines(run.file("loss.png"), {train_loss, val_loss}, {title + ": loss", "epoch", "loss"});
+    dl::plot_lines(run.file("miou.png"), {miou, pixel}, {title + ": validation", "epoch", "mean IoU / pixel accuracy"});
+}
+
+namespace {
+
+/// RGB in [0, 1] for each class; every colour has a channel at 1 and background is black,
+/// so ImageGrid's per-tile stretch leaves them unchanged.
+const float kPalette[11][3] = {{0, 0, 0},       {1, 0.25f, 0.25f}, {1, 0.6f, 0},    {1, 1, 0.2f},   {0.3f, 1, 0.3f}, {0, 1, 1},
+                               {0.2f, 0.5f, 1}, {0.7f, 0.35f, 1},  {1, 0.4f, 0.8f}, {1, 1, 1},      {0.6f, 1, 0.8f}};
+
+/// A mask (H·W labels) as three colour planes (3, H, W).
+std::vector<float> colour_planes(const int* labels, std::size_t plane) {
+    std::vector<float> rgb(3 * plane);
+    for (std::size_t p = 0; p < plane; ++p) {
+        for (int c = 0; c < 3; ++c) rgb[std::size_t(c) * plane + p] = kPalette[std::clamp(labels[p], 0, 10)][c];
+    }
+    return rgb;
+}
+
+}  // namespace
+
+void save_prediction_grid(const std::string& path, dl::Layer<float>* model, const dl::SegmentationSet& data, std::size_t count) {
+    count = std::min(count, data.size());
+    std::vector<std::size_t> first(count);
+    std::iota(first.begin(), first.end(), 0);
+    const dl::SegmentationSet scenes = dl::select(data, first);
+    std::vector<int> predicted;  // (B·H·W)
+    if (model != nullptr) {
+        const bool was_training = model->is_training();
+        model->eval();
+        predicted = predict_pixels(model->forward(scenes.images));
+        model->train(was_training);
+    }
+    const int h = int(scenes.images.shape(2)), w = int(scenes.images.shape(3));
+    const std::size_t plane = std::size_t(h) * w;
+    dl::ImageGrid grid(model != nullptr ? 3 : 2, int(count), 2 * std::max(h, w));
+    for (std::size_t i = 0; i < count; ++i) {
+        grid.place(int(i), scenes.images.data() + i * plane, h, w);
+        grid.place_rgb(int(count + i), colour_planes(scenes.masks.data() + i * plane, plane).data(), h, w);
+        if (model != nullptr) grid.place_rgb(int(2 * count + i), colour_planes(predicted.data() + i * plane, plane).data(), h, w);
+    }
+    grid.write(path);
+}
+
+void save_legend(const std::string& path) {
+    const int classes = int(scene_classes().size()), side = 12;
+    dl::ImageGrid grid(1, classes, 96, 1);
+    for (int c = 0; c < classes; ++c) {
+        // A white frame around black, a black frame around the colours: every swatch holds
+        // both 0 and 1, so ImageGrid's per-tile stretch leaves its colour unchanged.
+        std::vector<float> swatch(3 * side * side);  // (3, side, side)
+        for (int ch = 0; ch < 3; ++ch) {
+            for (int p = 0; p < side * side; ++p) {
+                const bool frame = p / side == 0 || p / side == side - 1 || p % side == 0 || p % side == side - 1;
+                swatch[std::size_t(ch * side * side + p)] = frame ? (c == 0 ? 1.0f : 0.0f) : kPalette[c][ch];
+            }
+        }
+        grid.place_rgb(c, swatch.data(), side, side, scene_classes()[std::size_t(c)]);
+    }
+    grid.write(path);
+}
+
+}  // namespace ch05

@@ -1,0 +1,97 @@
+// Chapter 5 — the settings, data, training loop and measurements of the segmentation program.
+#pragma once
+
+#include "unet.hpp"
+
+#include "dl/data/fashion_scenes.hpp"
+#include "dl/data/normalize.hpp"
+#include "dl/data/segmentation_folder.hpp"
+#include "dl/train/experiment.hpp"
+#include "dl/train/settings.hpp"
+
+#include <string>
+#include <vector>
+
+namespace ch05 {
+
+/// Every knob of the chapter-5 program. The defaults are the chapter's main run.
+struct Settings : dl::TrainingSettings {
+    Architecture architecture;
+    std::string scenes_dir;          ///< dataset folder with train/, val/ and test/ ("" = the book's, made on first use)
+    dl::SceneSplitSizes scene_sizes; ///< sizes of the book's dataset when it is made
+    std::string loss = "ce+dice";    ///< ce | dice | ce+dice
+
+    Settings() {
+        epochs = 12;
+        batch_size = 32;
+        optimizer = "adam";
+        lr = 3e-3;
+        decay = "one-cycle";
+        augment = "flip";
+        out_dir = dl::default_run_dir("05_unet/main");
+    }
+};
+
+/// The three splits of a scenes folder, normalized with the training images' statistics.
+struct SceneSplits {
+    dl::SegmentationSet train, validation, test;  ///< images (N, 1, H, W), masks (N·H·W)
+    dl::Normalization normalization;              ///< fitted on train
+};
+
+/// Loads `dir/train`, `dir/val` and `dir/test`; keeps a seeded random @p train_size of the
+/// training scenes if it is not 0.
+SceneSplits load_scene_splits(const std::string& dir, std::size_t train_size, std::uint64_t seed);
+
+/// The folder to read scenes from: settings.scenes_dir if given (it must exist), else the
+/// book's default folder, made from Fashion-MNIST on first use.
+std::string prepare_scenes(const Settings& settings);
+
+/// A model's quality on a set of scenes.
+struct SegmentationScore {
+    double loss = 0;                ///< mean pixel cross-entropy
+    double pixel_accuracy = 0;      ///< fraction of pixels classified right
+    double mean_iou = 0;            ///< mean of the per-class IoU over the classes present or predicted
+    std::vector<double> class_iou;  ///< (classes) IoU per class
+};
+
+/// Runs @p model in evaluation mode over @p data in batches.
+SegmentationScore evaluate_segmentation(dl::Layer<float>& model, const dl::SegmentationSet& data, int classes, std::size_t batch_size = 50);
+
+/// One epoch of training, measured.
+struct SegmentationEpoch {
+    int epoch = 0;                       ///< 1-based
+    double lr = 0;                       ///< at the epoch's end
+    double train_loss = 0;               ///< mean training loss (the loss being minimized)
+    double train_pixel_accuracy = 0;     ///< pixel accuracy over the epoch's batches, training mode
+    SegmentationScore validation;        ///< after the epoch
+    double seconds = 0;                  ///< wall time, validation included
+    double images_per_second = 0;        ///< training throughput
+};
+
+/// Trains @p model on data.train for settings.epochs epochs and measures it on
+/// data.validation after each; prints a progress bar and a table row per epoch if
+/// settings.verbose.
+std::vector<SegmentationEpoch> train_segmentation(dl::Layer<float>& model, const Settings& settings, const SceneSplits& data);
+
+/// Writes history.csv, loss.png and miou.png for @p history into @p run_dir.
+void save_segmentation_history(const std::string& run_dir, const std::vector<SegmentationEpoch>& history, const std::string& title);
+
+/// A grid of the first @p count scenes of @p data: input, true mask and @p model's
+/// prediction in three rows (two without a model), masks coloured by class; written as a
+/// PNG to @p path.
+void save_prediction_grid(const std::string& path, dl::Layer<float>* model, const dl::SegmentationSet& data, std::size_t count);
+
+/// The eleven colours of the masks, with the class names, as a one-row PNG legend.
+void save_legend(const std::string& path);
+
+/// Class names of the scenes: "background", then Fashion-MNIST's ten.
+const std::vector<std::string>& scene_classes();
+
+/// The experiments: decoders.
+const std::vector<dl::Experiment>& experiments();
+
+/// Runs the experiment @p name with @p settings; it prints its table and writes table.md,
+/// results.json and its grids into settings.out_dir.
+void run_experiment(const std::string& name, const Settings& settings, const SceneSplits& data);
+
+}  // namespace ch05

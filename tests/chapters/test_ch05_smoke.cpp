@@ -1,0 +1,88 @@
+// Smoke tests: the chapter-5 U-Net keeps the image size, has the parameter counts worked out
+// by hand, passes a gradient check through its skips and concatenations, refuses another
+// decoder's checkpoint, and a small one learns to segment a few real Fashion scenes.
+#include "segmentation.hpp"
+
+#include "dl/data/fashion_mnist.hpp"
+#include "dl/io/checkpoint.hpp"
+
+#include "../support/gradcheck.hpp"
+#include "../support/temp_dir.hpp"
+
+#include <catch2/catch.hpp>
+
+namespace {
+
+ch05::Architecture tiny(ch05::Decoder decoder, int levels = 1, int width = 2) {
+    ch05::Architecture a;
+    a.levels = levels;
+    a.width = width;
+    a.decoder = decoder;
+    return a;
+}
+
+}  // namespace
+
+TEST_CASE("chapter 5: every decoder maps (N, 1, 64, 64) to (N, 11, 64, 64)", "[ch05]") {
+    for (const ch05::Decoder decoder : {ch05::Decoder::upsample, ch05::Decoder::transpose, ch05::Decoder::unet}) {
+        dl::Rng rng(1);
+        ch05::UNet<float> net(tiny(decoder, 3, 4), rng);
+        CHECK(dl::shape_of(net.forward(dl::Tensor<float>(dl::Tensor<float>::shape_type{2, 1, 64, 64}, 0.5f))) == dl::Shape{2, 11, 64, 64});
+        CHECK_THROWS_WITH(net.forward(dl::Tensor<float>(dl::Tensor<float>::shape_type{1, 1, 60, 60}, 0.0f)), Catch::Contains("divisible by 8"));
+    }
+}
+
+TEST_CASE("chapter 5: parameter counts of one-level width-2 networks worked by hand", "[ch05]") {
+    // Encoder 1→2: convs 1·2·9 + 2·2·9, two BN 2·2 = 62. Bottleneck 2→4: 2·4·9 + 4·4·9 + 2·8 = 232.
+    // Way up 4→2: transposed conv 4·2·2·2 + bias 2 = 34, or upsample + conv 4·2·9 + 2 = 74.
+    // Decoder with the skip, 4→2: 4·2·9 + 2·2·9 + 8 = 116; without, 2→2: 2·2·9·2 + 8 = 80.
+    // Head 1x1, 2→11 with bias: 33.
+    dl::Rng rng(2);
+    ch05::UNet<float> unet(tiny(ch05::Decoder::unet), rng), transpose(tiny(ch05::Decoder::transpose), rng), upsample(tiny(ch05::Decoder::upsample), rng);
+    CHECK(dl::parameter_count(unet) == 62 + 232 + 34 + 116 + 33);
+    CHECK(dl::parameter_count(transpose) == 62 + 232 + 34 + 80 + 33);
+    CHECK(dl::parameter_count(upsample) == 62 + 232 + 74 + 80 + 33);
+    CHECK(ch05::architecture_tag(tiny(ch05::Decoder::unet)) == "unet1-w2-unet");
+}
+
+TEST_CASE("chapter 5: the U-Net's backward through skips and concatenations matches finite differences", "[ch05][gradcheck]") {
+    for (const ch05::Decoder decoder : {ch05::Decoder::upsample, ch05::Decoder::transpose, ch05::Decoder::unet}) {
+        dl::Rng rng(3);
+        ch05::UNet<double> net(tiny(decoder, 2, 2), rng);
+        const auto report = dltest::check_layer(net, dltest::random_normal({2, 1, 8, 8}, 4));
+        INFO(ch05::describe(tiny(decoder, 2, 2)) << ": " << report.where);
+        CHECK(report.worst_error < 1e-5);
+    }
+}
+
+TEST_CASE("chapter 5: a checkpoint is refused by a network with another decoder", "[ch05]") {
+    dltest::TempDir dir("ch05-checkpoint");
+    dl::Rng rng(4);
+    ch05::UNet<float> unet(tiny(ch05::Decoder::unet), rng), other(tiny(ch05::Decoder::transpose), rng);
+    dl::save_checkpoint(dir.file("u.ckpt"), unet, ch05::architecture_tag(tiny(ch05::Decoder::unet)));
+    CHECK_THROWS_WITH(dl::load_checkpoint(dir.file("u.ckpt"), other, ch05::architecture_tag(tiny(ch05::Decoder::transpose))),
+                      Catch::Contains("unet1-w2-unet") && Catch::Contains("unet1-w2-transpose"));
+}
+
+TEST_CASE("chapter 5: a width-4 U-Net learns to segment 300 real scenes", "[ch05][smoke]") {
+    dltest::TempDir dir("ch05-smoke");
+    dl::make_fashion_scenes(dir.file("scenes"), dl::locate_fashion_mnist(), {300, 60, 60}, 1, {}, nullptr);
+    const ch05::SceneSplits data = ch05::load_scene_splits(dir.file("scenes"), 0, 1);
+    ch05::Settings s;
+    s.architecture = tiny(ch05::Decoder::unet, 3, 4);
+    s.epochs = 12;
+    s.batch_size = 16;
+    s.loss = "ce";  // Dice only pays once items are found; the smoke test wants fast early progress
+    s.lr = 1e-2;
+    s.verbose = false;
+    dl::Rng rng(5);
+    ch05::UNet<float> net(s.architecture, rng);
+    const auto before = ch05::evaluate_segmentation(net, data.validation, 11);
+    const auto history = ch05::train_segmentation(net, s, data);
+    const auto after = ch05::evaluate_segmentation(net, data.test, 11);
+    INFO("val loss " << before.loss << " -> " << history.back().validation.loss << ", test pixel accuracy " << after.pixel_accuracy << ", mIoU " << after.mean_iou);
+    CHECK(history.back().validation.loss < 0.6 * before.loss);
+    CHECK(history.back().train_loss < history.front().train_loss);
+    CHECK(after.class_iou[0] > 0.8);  // background found
+    CHECK(after.mean_iou > 0.15);     // and items told apart: labelling all background gives (background fraction) / 11 < 0.091
+}
