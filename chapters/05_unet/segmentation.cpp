@@ -198,7 +198,7 @@ void save_segmentation_history(const std::string& run_dir, const std::vector<Seg
     const dl::RunDirectory run(run_dir);
     std::ostringstream csv;
     csv << "epoch,lr,train_loss,train_pixel_accuracy,val_loss,val_pixel_accuracy,val_mean_iou,seconds\n";
-    dl::Series train_loss{"train (" + std::string("minimized loss") + ")", {}, {}}, val_loss{"validation (pixel cross-entropy)", {}, {}};
+    dl::Series train_loss{"train (the loss minimized)", {}, {}}, val_loss{"validation (pixel cross-entropy)", {}, {}};
     dl::Series miou{"validation mIoU", {}, {}}, pixel{"validation pixel accuracy", {}, {}};
     for (const SegmentationEpoch& e : history) {
         csv << e.epoch << ',' << e.lr << ',' << e.train_loss << ',' << e.train_pixel_accuracy << ',' << e.validation.loss << ','
