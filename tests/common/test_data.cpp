@@ -48,6 +48,36 @@ TEST_CASE("split_validation: disjoint - complete - seeded", "[data]") {
     CHECK_THROWS_WITH(dl::split_validation(data, 100, 1), Catch::Contains("cannot hold out 100 of 100"));
 }
 
+TEST_CASE("per_class_subset: n of each class, labels travelling with images, seeded", "[data][ch06]") {
+    const auto data = numbered(30);  // 10 of each class
+    const auto a = dl::per_class_subset(data, 4, 1), b = dl::per_class_subset(data, 4, 1), c = dl::per_class_subset(data, 4, 2);
+    REQUIRE(a.size() == 12);
+    int per_class[3] = {0, 0, 0};
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        ++per_class[a.labels[i]];
+        CHECK(a.labels[i] == int(a.images(i, 0, 0, 0)) % 3);
+    }
+    CHECK((per_class[0] == 4 && per_class[1] == 4 && per_class[2] == 4));
+    CHECK(ids(a) == ids(b));
+    CHECK(ids(a) != ids(c));
+    CHECK(dl::per_class_subset(data, 50, 1).size() == 30);  // a class with fewer keeps them all
+}
+
+TEST_CASE("reduce_class keeps a fraction of one class and all of the others", "[data][ch06]") {
+    const auto data = numbered(300);  // 100 of each class
+    const auto thin = dl::reduce_class(data, 1, 0.05, 3);
+    CHECK(thin.size() == 205);
+    int ones = 0;
+    for (std::size_t i = 0; i < thin.size(); ++i) {
+        ones += thin.labels[i] == 1;
+        CHECK(thin.labels[i] == int(thin.images(i, 0, 0, 0)) % 3);
+    }
+    CHECK(ones == 5);
+    CHECK(dl::reduce_class(data, 2, 0.001, 3).size() == 201);  // at least one is kept
+    CHECK_THROWS_WITH(dl::reduce_class(data, 7, 0.5, 3), Catch::Contains("class 7 has no examples"));
+    CHECK_THROWS_AS(dl::reduce_class(data, 1, 0.0, 3), std::invalid_argument);
+}
+
 TEST_CASE("DataLoader: every example once per epoch - reshuffled - seeded - last batch smaller", "[data]") {
     const auto data = numbered(10);
     dl::DataLoader loader(data, 4, true, 5), twin(data, 4, true, 5);

@@ -71,7 +71,19 @@ TEST_CASE("compose_scene: seeded, items drawn bright on a darker texture, labels
         CHECK(labels.size() >= 2);                             // at least one item
         CHECK(*labels.rbegin() <= 10);                         // class + 1 <= 10
         CHECK(mean_where(scene, true) == Approx(0.95 * 255).margin(5));  // items keep their value (noise averages out)
-        CHECK(mean_where(scene, false) < 0.5 * 255);           // the texture stays darker
+        CHECK(mean_where(scene, false) < 0.15 * 255);          // the texture stays darker than any item pixel
+    }
+}
+
+TEST_CASE("compose_scene: an item too dark to tell from the texture gets no label", "[data][scenes][ch05]") {
+    // Intensity 0.15 is below the 0.2 threshold: the mask must agree with what the image shows.
+    const dl::ImageDataset dim = flat_items(20, 0.15f), bright = flat_items(20, 0.25f);
+    dl::Rng rng(3);
+    for (int s = 0; s < 5; ++s) {
+        const dl::Scene dark_scene = dl::compose_scene(dim, dl::SceneOptions{}, rng);
+        CHECK(std::set<int>(dark_scene.mask.pixels.begin(), dark_scene.mask.pixels.end()) == std::set<int>{0});
+        const dl::Scene light_scene = dl::compose_scene(bright, dl::SceneOptions{}, rng);
+        CHECK(std::set<int>(light_scene.mask.pixels.begin(), light_scene.mask.pixels.end()).size() >= 2);
     }
 }
 

@@ -3,6 +3,7 @@
 #include "dl/util/random.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cstring>
 #include <stdexcept>
 
@@ -29,6 +30,34 @@ ImageDataset random_subset(const ImageDataset& data, std::size_t count, std::uin
     std::vector<std::size_t> order = rng.permutation(data.size());
     order.resize(std::min(count, data.size()));
     return select(data, order);
+}
+
+ImageDataset per_class_subset(const ImageDataset& data, std::size_t per_class, std::uint64_t seed) {
+    std::vector<std::size_t> taken(data.class_names.size(), 0), chosen;
+    for (std::size_t i : Rng(seed).permutation(data.size())) {
+        const auto label = std::size_t(data.labels[i]);
+        if (label >= taken.size()) taken.resize(label + 1, 0);
+        if (taken[label] < per_class) {
+            ++taken[label];
+            chosen.push_back(i);
+        }
+    }
+    return select(data, chosen);
+}
+
+ImageDataset reduce_class(const ImageDataset& data, int label, double fraction, std::uint64_t seed) {
+    if (!(fraction > 0 && fraction <= 1)) throw std::invalid_argument("reduce_class: fraction must be in (0, 1], got " + std::to_string(fraction));
+    std::vector<std::size_t> of_class, kept;
+    for (std::size_t i = 0; i < data.size(); ++i)
+        if (data.labels[i] == label) of_class.push_back(i);
+    if (of_class.empty()) throw std::invalid_argument("reduce_class: class " + std::to_string(label) + " has no examples");
+    const auto keep = std::max<std::size_t>(1, std::size_t(std::lround(fraction * double(of_class.size()))));
+    std::vector<bool> drop(data.size(), false);
+    const std::vector<std::size_t> order = Rng(seed).permutation(of_class.size());
+    for (std::size_t k = keep; k < order.size(); ++k) drop[of_class[order[k]]] = true;
+    for (std::size_t i = 0; i < data.size(); ++i)
+        if (!drop[i]) kept.push_back(i);
+    return select(data, kept);
 }
 
 TrainValidation split_validation(const ImageDataset& data, std::size_t validation_count, std::uint64_t seed) {

@@ -23,7 +23,10 @@ namespace {
 
 // Raised whenever compose_scene() changes what it draws, so that a folder made by an
 // older version is refused rather than silently reused.
-constexpr int kSceneGeneratorVersion = 2;
+constexpr int kSceneGeneratorVersion = 3;
+
+// An item covers a pixel where its intensity exceeds this: brighter than any texture pixel.
+constexpr float kItemThreshold = 0.2f;
 
 struct Box {
     int x, y, side;
@@ -52,14 +55,15 @@ std::vector<float> resample(const float* item, int side) {
     return out;
 }
 
-// A smooth random texture in about [0.05, 0.45]: four octaves of Perlin noise.
+// A smooth random texture in [0.02, 0.14]: four octaves of Perlin noise. It stays below
+// kItemThreshold, so that every pixel the mask gives to an item is one the image shows.
 void paint_background(std::vector<float>& canvas, int size, Rng& rng) {
     const float z = float(rng.uniform(0, 256)), dx = float(rng.uniform(0, 256)), dy = float(rng.uniform(0, 256));
     const float frequency = float(rng.uniform(1.0 / 24, 1.0 / 8));  // features 8 to 24 pixels wide
     for (int r = 0; r < size; ++r) {
         for (int c = 0; c < size; ++c) {
             const float n = stb_perlin_fbm_noise3(dx + float(c) * frequency, dy + float(r) * frequency, z, 2.0f, 0.5f, 4);
-            canvas[std::size_t(r) * size + c] = 0.25f + 0.2f * std::clamp(n, -1.0f, 1.0f);
+            canvas[std::size_t(r) * size + c] = 0.08f + 0.06f * std::clamp(n, -1.0f, 1.0f);
         }
     }
 }
@@ -104,7 +108,7 @@ Scene compose_scene(const ImageDataset& items, const SceneOptions& options, Rng&
         for (int r = 0; r < side; ++r) {
             for (int c = 0; c < side; ++c) {
                 const float value = item[std::size_t(r) * side + c];
-                if (value <= 0.1f) continue;  // the item's own black background: keep the scene's
+                if (value <= kItemThreshold) continue;  // too dark to tell from the texture: keep the scene's
                 const std::size_t at = std::size_t(box.y + r) * size + std::size_t(box.x + c);
                 canvas[at] = value;
                 mask[at] = std::uint8_t(items.labels[pick] + 1);

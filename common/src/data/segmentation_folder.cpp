@@ -1,6 +1,6 @@
 #include "dl/data/segmentation_folder.hpp"
 
-#include "dl/io/png.hpp"
+#include "dl/io/image_resize.hpp"
 
 #include <algorithm>
 #include <filesystem>
@@ -34,7 +34,7 @@ SegmentationSet load_segmentation_folder(const std::string& dir, int classes) {
     for (std::size_t i = 0; i < data.files.size(); ++i) {
         const std::string image_path = (image_dir / data.files[i]).string(), mask_path = (mask_dir / data.files[i]).string();
         if (!fs::exists(mask_path)) throw std::runtime_error(mask_path + ": missing (every image needs a mask of the same name)");
-        const Image8 image = read_png(image_path), mask = read_png(mask_path);
+        const Image8 image = to_gray(read_png(image_path)), mask = read_png(mask_path);
         if (i == 0) {
             height = std::size_t(image.height), width = std::size_t(image.width);
             data.images = Tensor<float>::from_shape({data.files.size(), 1, height, width});
@@ -52,9 +52,7 @@ SegmentationSet load_segmentation_folder(const std::string& dir, int classes) {
         float* pixels = data.images.data() + i * height * width;  // (H, W)
         int* labels = data.masks.data() + i * height * width;     // (H, W)
         for (std::size_t p = 0; p < height * width; ++p) {
-            const std::uint8_t* rgb = image.pixels.data() + p * std::size_t(image.channels);
-            // ITU-R BT.601 luma weights for a colour image; a gray one is its own value.
-            pixels[p] = image.channels == 1 ? rgb[0] / 255.0f : (0.299f * rgb[0] + 0.587f * rgb[1] + 0.114f * rgb[2]) / 255.0f;
+            pixels[p] = image.pixels[p] / 255.0f;
             labels[p] = mask.pixels[p];
             if (labels[p] >= classes) {
                 throw std::runtime_error(mask_path + ": label " + std::to_string(labels[p]) + " at pixel (" + std::to_string(p % width) + ", " +

@@ -57,6 +57,18 @@ void Sequential<T>::train(bool on) {
 }
 
 template <class T>
+std::vector<std::unique_ptr<Layer<T>>> Sequential<T>::release_layers() {
+    for (std::size_t i = 0; i < layers_.size(); ++i) {
+        const std::size_t prefix = std::to_string(i).size() + 1;  // "<i>."
+        for (Parameter<T>* p : layers_[i]->parameters()) p->name.erase(0, prefix);
+        for (Buffer<T>* b : layers_[i]->buffers()) b->name.erase(0, prefix);
+    }
+    std::vector<std::unique_ptr<Layer<T>>> released = std::move(layers_);
+    layers_.clear();
+    return released;
+}
+
+template <class T>
 std::string Sequential<T>::summary() {
     std::ostringstream out;
     for (std::size_t i = 0; i < layers_.size(); ++i) {

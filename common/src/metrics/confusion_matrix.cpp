@@ -36,6 +36,20 @@ double ConfusionMatrix::recall(int c) const {
     return row == 0 ? 0.0 : double(count(c, c)) / double(row);
 }
 
+double ConfusionMatrix::precision(int c) const {
+    if (c < 0 || std::size_t(c) >= k_) throw std::out_of_range("ConfusionMatrix::precision: class " + std::to_string(c) + " out of range [0, " + std::to_string(k_) + ")");
+    long column = 0;  // predictions of class c
+    for (std::size_t t = 0; t < k_; ++t) column += counts_[t * k_ + std::size_t(c)];
+    return column == 0 ? 0.0 : double(count(c, c)) / double(column);
+}
+
+//! [f_beta]
+double ConfusionMatrix::f_beta(int c, double beta) const {
+    const double p = precision(c), r = recall(c), b2 = beta * beta;
+    return p + r == 0 ? 0.0 : (1 + b2) * p * r / (b2 * p + r);
+}
+//! [f_beta]
+
 double ConfusionMatrix::iou(int c) const {
     if (c < 0 || std::size_t(c) >= k_) throw std::out_of_range("ConfusionMatrix::iou: class " + std::to_string(c) + " out of range [0, " + std::to_string(k_) + ")");
     long row = 0, column = 0;  // examples of class c (TP + FN), predictions of class c (TP + FP)

@@ -12,6 +12,7 @@
 #include <cstdio>
 #include <limits>
 #include <sstream>
+#include <stdexcept>
 
 namespace dl {
 
@@ -51,8 +52,17 @@ Evaluation evaluate(Layer<float>& model, const ImageDataset& data, std::size_t b
 
 std::vector<EpochRecord> fit(Layer<float>& model, Optimizer<float>& optimizer, DataLoader& train,
                              const ImageDataset& validation, const FitOptions& options) {
+    if (options.loss && options.soft_targets) throw std::invalid_argument("fit: a custom loss cannot be combined with soft targets (mixup, label smoothing)");
     std::vector<EpochRecord> history;
-    SoftmaxCrossEntropy<float> loss;
+    SoftmaxCrossEntropy<float> cross_entropy;
+    // The step's loss: cross-entropy against the labels, or against soft targets when the
+    // batch has them (mixup, label smoothing), or the caller's own loss.
+    auto loss_and_gradient = [&](const Tensor<float>& logits, const std::vector<int>& labels, const Tensor<float>& targets, Tensor<float>& gradient) {
+        if (options.loss) return options.loss(logits, labels, gradient);
+        const float value = options.soft_targets ? cross_entropy.forward_soft(logits, targets) : cross_entropy.forward(logits, labels);
+        gradient = cross_entropy.backward();
+        return value;
+    };
     std::vector<double> initial_lr;  // each group's rate before any schedule
     for (const auto& group : optimizer.groups()) initial_lr.push_back(group.lr);
     const double total_steps = double(options.epochs) * double(train.batches_per_epoch());
@@ -76,8 +86,9 @@ std::vector<EpochRecord> fit(Layer<float>& model, Optimizer<float>& optimizer, D
             //! [training_step]
             optimizer.zero_grad();
             const Tensor<float> logits = model.forward(batch.images);  // (B, K)
-            const float batch_loss = options.soft_targets ? loss.forward_soft(logits, targets) : loss.forward(logits, batch.labels);
-            model.backward(loss.backward());
+            Tensor<float> gradient;                                    // dL/dlogits, (B, K)
+            const float batch_loss = loss_and_gradient(logits, batch.labels, targets, gradient);
+            model.backward(gradient);
             optimizer.step();
             //! [training_step]
             const double b = double(batch.labels.size());

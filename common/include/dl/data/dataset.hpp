@@ -27,6 +27,14 @@ ImageDataset select(const ImageDataset& data, const std::vector<std::size_t>& in
 /// A seeded random sample of @p count examples (all of them if @p count >= size).
 ImageDataset random_subset(const ImageDataset& data, std::size_t count, std::uint64_t seed);
 
+/// At most @p per_class examples of every class, chosen by a seeded shuffle (a class with
+/// fewer keeps all of its examples), in the shuffled order: "10 labels per class".
+ImageDataset per_class_subset(const ImageDataset& data, std::size_t per_class, std::uint64_t seed);
+
+/// Every example, except that class @p label keeps only a seeded random @p fraction of its
+/// examples (at least one): an imbalanced variant of a balanced set.
+ImageDataset reduce_class(const ImageDataset& data, int label, double fraction, std::uint64_t seed);
+
 /// Training and validation parts of a dataset.
 struct TrainValidation {
     ImageDataset train;       ///< What the model learns from.

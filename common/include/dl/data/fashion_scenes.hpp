@@ -36,7 +36,7 @@ inline constexpr int kSceneClasses = 11;
 /// options.min_items to options.max_items items of @p items ((N, 1, 28, 28) in [0, 1],
 /// drawn uniformly) pasted at random places and scales, later items on top, then Gaussian
 /// noise over everything. A pixel belongs to an item where the item's resampled intensity
-/// exceeds 0.1. A placement is accepted only if the new box covers at most
+/// exceeds 0.2, which the texture (in [0.02, 0.14]) never does. A placement is accepted only if the new box covers at most
 /// options.max_overlap of each earlier box and earlier boxes cover at most that fraction of
 /// it; after 100 placements tried in all the scene keeps the items it has. Deterministic
 /// given @p rng's state. Throws std::invalid_argument for inconsistent @p options.

@@ -5,6 +5,7 @@
 #include "dl/layers/layer.hpp"
 
 #include <memory>
+#include <vector>
 #include <utility>
 
 namespace dl {
@@ -40,6 +41,11 @@ public:
 
     /// The layer at position @p i.
     Layer<T>& operator[](std::size_t i) { return *layers_.at(i); }
+
+    /// Empties the chain and hands its layers over, in order, with the "<index>." prefix
+    /// this chain gave their parameter and buffer names taken off again, so that they can
+    /// be appended to another chain (model surgery).
+    std::vector<std::unique_ptr<Layer<T>>> release_layers();
 
     /// A multi-line listing: one layer per line with its parameter count.
     std::string summary();

@@ -25,6 +25,16 @@ public:
     /// Recall of class @p c: the fraction of its examples predicted as @p c.
     double recall(int c) const;
 
+    /// Precision of class @p c: the fraction of the examples predicted as @p c that are
+    /// @p c; 0 when nothing is predicted as @p c.
+    double precision(int c) const;
+
+    /// F-beta score of class @p c (van Rijsbergen), the weighted harmonic mean of precision
+    /// P and recall R: (1 + β²)·P·R / (β²·P + R). β = 1 weighs them equally (F1); β = 2
+    /// counts recall as twice as important (F2), for when a missed example costs more than
+    /// a false alarm. 0 when P and R are both 0.
+    double f_beta(int c, double beta) const;
+
     /// Intersection over union of class @p c: TP / (TP + FP + FN), the overlap of the
     /// predicted and true regions of c divided by their union; 0 when both are empty.
     double iou(int c) const;

@@ -42,6 +42,10 @@ struct FitOptions {
     /// SoftmaxCrossEntropy::forward_soft. Empty: the hard labels are the targets.
     /// Training accuracy is still measured against batch.labels.
     std::function<Tensor<float>(Batch&)> soft_targets;
+    /// The loss of the training steps if not softmax cross-entropy (focal loss…): returns
+    /// the batch's mean loss and sets @p gradient to dL/dlogits (B, K). It cannot be
+    /// combined with soft_targets. Validation loss stays cross-entropy, comparable across runs.
+    std::function<float(const Tensor<float>& logits, const std::vector<int>& labels, Tensor<float>& gradient)> loss;
 };
 
 /// The result of running a model over a dataset in evaluation mode.

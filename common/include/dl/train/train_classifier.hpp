@@ -20,4 +20,11 @@ struct TrainingOutcome {
 /// @p with_test, evaluates on splits.test. The trained weights stay in @p model.
 TrainingOutcome train_classifier(Layer<float>& model, const TrainingSettings& settings, const DataSplits& splits, bool with_test);
 
+/// The same with the optimizer's parameter groups given instead of one group of every
+/// parameter at settings.lr (discriminative learning rates; frozen parameters stay
+/// frozen), and, if @p loss is set, that loss instead of cross-entropy (see FitOptions::loss).
+/// The schedule scales every group's rate by the same factor.
+TrainingOutcome train_classifier(Layer<float>& model, std::vector<ParamGroup<float>> groups, const TrainingSettings& settings,
+                                 const DataSplits& splits, bool with_test, decltype(FitOptions::loss) loss = {});
+
 }  // namespace dl
