@@ -8,36 +8,45 @@
 #include "dl/layers/linear.hpp"
 #include "dl/layers/residual_block.hpp"
 
+#include "dl/data/normalize.hpp"
+
+#include <cstdlib>
 #include <stdexcept>
+
+#ifndef BOOK_SOURCE_DIR
+#define BOOK_SOURCE_DIR "."
+#endif
 
 namespace ch04 {
 
 namespace {
 
 /// The residual block's branch without the shortcut: (N, in, H, W) → (N, out, H/s, W/s).
-void add_plain_block(dl::Sequential<float>& net, int in, int out, int stride, dl::Rng& rng) {
-    net.add<dl::Conv2d<float>>(in, out, 3, stride, 1, dl::Init::he, rng, false);
-    net.add<dl::BatchNorm2d<float>>(std::size_t(out));
-    net.add<dl::ReLU<float>>();
-    net.add<dl::Conv2d<float>>(out, out, 3, 1, 1, dl::Init::he, rng, false);
-    net.add<dl::BatchNorm2d<float>>(std::size_t(out));
-    net.add<dl::ReLU<float>>();
+template <class T>
+void add_plain_block(dl::Sequential<T>& net, int in, int out, int stride, dl::Rng& rng) {
+    net.template add<dl::Conv2d<T>>(in, out, 3, stride, 1, dl::Init::he, rng, false);
+    net.template add<dl::BatchNorm2d<T>>(std::size_t(out));
+    net.template add<dl::ReLU<T>>();
+    net.template add<dl::Conv2d<T>>(out, out, 3, 1, 1, dl::Init::he, rng, false);
+    net.template add<dl::BatchNorm2d<T>>(std::size_t(out));
+    net.template add<dl::ReLU<T>>();
 }
 
 }  // namespace
 
 //! [build_resnet]
-dl::Sequential<float> build_resnet(const Architecture& a, dl::Rng& rng) {
+template <class T>
+dl::Sequential<T> build_resnet(const Architecture& a, dl::Rng& rng) {
     if (a.blocks_per_stage < 1) throw std::invalid_argument("--blocks must be at least 1, got " + std::to_string(a.blocks_per_stage));
     if (a.width < 1) throw std::invalid_argument("--width must be at least 1, got " + std::to_string(a.width));
     if (a.stochastic_depth < 0 || a.stochastic_depth >= 1)
         throw std::invalid_argument("--stochastic-depth must be in [0, 1), got " + std::to_string(a.stochastic_depth));
     if (!a.residual && a.stochastic_depth > 0)
         throw std::invalid_argument("--stochastic-depth drops residual branches; a --plain network has none");
-    dl::Sequential<float> net;
-    net.add<dl::Conv2d<float>>(1, a.width, 3, 1, 1, dl::Init::he, rng, false);  // (N,1,28,28) -> (N,w,28,28)
-    net.add<dl::BatchNorm2d<float>>(std::size_t(a.width));
-    net.add<dl::ReLU<float>>();
+    dl::Sequential<T> net;
+    net.template add<dl::Conv2d<T>>(1, a.width, 3, 1, 1, dl::Init::he, rng, false);  // (N,1,28,28) -> (N,w,28,28)
+    net.template add<dl::BatchNorm2d<T>>(std::size_t(a.width));
+    net.template add<dl::ReLU<T>>();
     const int blocks = 3 * a.blocks_per_stage;
     int in = a.width;
     for (int block = 0; block < blocks; ++block) {
@@ -48,17 +57,31 @@ dl::Sequential<float> build_resnet(const Architecture& a, dl::Rng& rng) {
         if (a.residual) {
             // Stochastic depth's linear rule: deeper blocks are dropped more often.
             const double p = a.stochastic_depth * double(block + 1) / blocks;
-            net.add<dl::ResidualBlock<float>>(in, out, stride, rng, p, rng.index(1u << 30));
+            net.template add<dl::ResidualBlock<T>>(in, out, stride, rng, p, rng.index(1u << 30));
         } else {
             add_plain_block(net, in, out, stride, rng);
         }
         in = out;
     }
-    net.add<dl::GlobalAvgPool2d<float>>();                                    // -> (N, 4w)
-    net.add<dl::Linear<float>>(std::size_t(in), 10, dl::Init::xavier, rng);  // -> (N, 10)
+    net.template add<dl::GlobalAvgPool2d<T>>();                                    // -> (N, 4w)
+    net.template add<dl::Linear<T>>(std::size_t(in), 10, dl::Init::xavier, rng);  // -> (N, 10)
     return net;
 }
 //! [build_resnet]
+
+template dl::Sequential<float> build_resnet(const Architecture&, dl::Rng&);
+template dl::Sequential<double> build_resnet(const Architecture&, dl::Rng&);
+
+std::string committed_checkpoint_path() {
+    const char* root = std::getenv("BOOK_ROOT");
+    return std::string(root != nullptr && *root != '\0' ? root : BOOK_SOURCE_DIR) + "/chapters/04_resnet/pretrained/resnet20.ckpt";
+}
+
+dl::Normalization training_normalization() {
+    const Settings main_run;  // the checkpoint was trained with the defaults
+    const dl::ImageDataset images = dl::load_fashion_mnist(dl::locate_fashion_mnist(main_run.data_dir), true);
+    return dl::fit_normalization(dl::split_validation(images, main_run.val_size, main_run.seed).train.images);
+}
 
 std::string describe(const Architecture& a) {
     std::string text = std::string(a.residual ? "ResNet-" : "plain-") + std::to_string(a.depth()) + " (" + std::to_string(a.width) + "-" +

@@ -54,7 +54,20 @@ struct Settings : dl::TrainingSettings {
 ///
 /// With architecture.residual false, every block is conv-BN-ReLU-conv-BN-ReLU with no
 /// shortcut: a plain network with the same 3×3 convolutions (and no 1×1 projections).
-dl::Sequential<float> build_resnet(const Architecture& architecture, dl::Rng& rng);
+/// Built in float for training, and in double for the gradient checks of the networks
+/// that reuse it (chapter 5's U-Net encoder).
+template <class T = float>
+dl::Sequential<T> build_resnet(const Architecture& architecture, dl::Rng& rng);
+
+/// The path of the checkpoint this chapter committed:
+/// chapters/04_resnet/pretrained/resnet20.ckpt under $BOOK_ROOT (the `book` script sets it)
+/// or, without it, under the source folder the program was built from.
+std::string committed_checkpoint_path();
+
+/// The input normalization of the main run (and so of the committed checkpoint): the mean
+/// and standard deviation of its 55,000 Fashion-MNIST training images, recomputed from the
+/// same split. A network that reuses the checkpoint must see its inputs through this map.
+dl::Normalization training_normalization();
 
 /// A one-line description such as "ResNet-20 (16-32-64)".
 std::string describe(const Architecture& architecture);

@@ -34,7 +34,8 @@ void run_decoders(const Settings& settings, const SceneSplits& data) {
         std::cout << "\n== " << describe(s.architecture) << ": " << data.train.size() << " scenes, " << s.epochs << " epochs\n";
         dl::Timer timer;
         dl::Rng rng(s.seed);  // the same initialization draws for the shared encoder
-        UNet<float> model(s.architecture, rng);
+        std::unique_ptr<UNet<float>> network = make_unet(s, rng);
+        UNet<float>& model = *network;
         const std::vector<SegmentationEpoch> history = train_segmentation(model, s, data);
         const SegmentationScore test = evaluate_segmentation(model, data.test, classes);
         const double seconds = timer.seconds();

@@ -19,6 +19,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <filesystem>
 #include <iostream>
 #include <stdexcept>
 
@@ -35,7 +36,8 @@ void print_class_iou(const SegmentationScore& test) {
 void run_main(const Settings& s, const SceneSplits& data) {
     dl::Timer timer;
     dl::Rng rng(s.seed);
-    UNet<float> model(s.architecture, rng);
+    std::unique_ptr<UNet<float>> network = make_unet(s, rng);
+    UNet<float>& model = *network;
     const double background = double(std::count(data.train.masks.begin(), data.train.masks.end(), 0)) / double(data.train.masks.size());
     std::cout << "Chapter 5: " << describe(s.architecture) << " on " << data.train.size() << " training scenes (background: "
               << dl::fixed(100 * background, 1) << "% of the pixels); " << s.optimizer << " lr " << s.lr << " (" << s.decay << "), loss "
@@ -57,6 +59,7 @@ void run_main(const Settings& s, const SceneSplits& data) {
         {"chapter", "05_unet"},           {"test_mean_iou", test.mean_iou},  {"test_pixel_accuracy", test.pixel_accuracy},
         {"test_loss", test.loss},         {"test_class_iou", test.class_iou}, {"epochs", s.epochs},
         {"seconds", seconds},             {"parameters", dl::parameter_count(model)}, {"architecture", architecture_tag(a)},
+        {"encoder", encoder_name(a.encoder)}, {"pretrained", a.encoder == Encoder::resnet20 ? (s.pretrained.empty() ? "committed" : s.pretrained) : "none"},
         {"decoder", decoder_name(a.decoder)}, {"levels", a.levels},          {"width", a.width},
         {"loss", s.loss},                 {"optimizer", s.optimizer},        {"lr", s.lr},
         {"decay", s.decay},               {"batch_size", s.batch_size},      {"augment", s.augment},
@@ -81,11 +84,16 @@ int main(int argc, char** argv) {
     app.get_option("--train-size")->description("train on a random subset of this many training scenes (0 = all)");
     app.add_option("--augment", s.augment, "training augmentation: none or flip (image and mask together)")->capture_default_str()->check(CLI::IsMember({"none", "flip"}));
     ch05::Architecture& a = s.architecture;
+    std::string encoder = ch05::encoder_name(a.encoder);
+    app.add_option("--encoder", encoder, "resnet20 (chapter 4's ResNet-20 cut before its pooling) or plain (conv blocks and max pooling; see --levels, --width)")
+        ->capture_default_str()
+        ->check(CLI::IsMember({"resnet20", "plain"}));
+    app.add_option("--pretrained", s.pretrained, "resnet20 encoder: chapter 4's checkpoint, or 'none' for random weights (default: chapters/04_resnet/pretrained/resnet20.ckpt)");
     app.add_option("--decoder", decoder, "upsample (nearest + conv, no skips), transpose (no skips) or unet (transposed conv + skips)")
         ->capture_default_str()
         ->check(CLI::IsMember({"upsample", "transpose", "unet"}));
-    app.add_option("--levels", a.levels, "encoder levels (each halves the image)")->capture_default_str()->check(CLI::Range(1, 5));
-    app.add_option("--width", a.width, "channels at the first level (doubling at each deeper one)")->capture_default_str()->check(CLI::Range(1, 256));
+    app.add_option("--levels", a.levels, "plain encoder: levels (each halves the image); default 3 with --encoder plain")->capture_default_str()->check(CLI::Range(1, 5));
+    app.add_option("--width", a.width, "plain encoder: channels at the first level (doubling at each deeper one); default 8 with --encoder plain")->capture_default_str()->check(CLI::Range(1, 256));
     app.add_option("--loss", s.loss, "ce (pixel cross-entropy), dice, or ce+dice")->capture_default_str()->check(CLI::IsMember({"ce", "dice", "ce+dice"}));
     app.add_option("--scenes", s.scenes_dir, "a scenes folder with train/, val/ and test/, each holding images/ and masks/ (default: the book's, made on first use)");
     app.add_option("--train-scenes", s.scene_sizes.train, "training scenes when the book's dataset is made")->capture_default_str()->check(CLI::Range(1, 1000000));
@@ -93,6 +101,17 @@ int main(int argc, char** argv) {
     CLI11_PARSE(app, argc, argv);
     a.decoder = ch05::parse_decoder(decoder);
     try {
+        a.encoder = ch05::parse_encoder(encoder);
+        if (a.encoder == ch05::Encoder::resnet20) {
+            for (const char* flag : {"--levels", "--width"})
+                if (app.count(flag) > 0) throw std::invalid_argument(std::string(flag) + " shapes the plain encoder; the resnet20 encoder has 2 levels of 16 and 32 channels");
+        } else {
+            if (app.count("--pretrained") > 0) throw std::invalid_argument("--pretrained: the plain encoder starts from random weights (it is not chapter 4's network)");
+            if (app.count("--levels") == 0) a.levels = 3;  // the plain encoder's own defaults
+            if (app.count("--width") == 0) a.width = 8;
+        }
+        if (!s.pretrained.empty() && s.pretrained != "none" && !std::filesystem::is_regular_file(s.pretrained))
+            throw std::invalid_argument("--pretrained " + s.pretrained + ": no such file (or 'none' for random weights)");
         dl::prepare_runtime(s.threads);
         if (!s.scenes_dir.empty()) {
             // Both only shape the book's own dataset; with --scenes they would be ignored.
@@ -105,7 +124,8 @@ int main(int argc, char** argv) {
             dl::apply_experiment_budget(app, dl::find_experiment(ch05::experiments(), experiment), "05_unet", s);
             if (app.count("--decoder") > 0) throw std::invalid_argument("--decoder: --experiment " + experiment + " trains every decoder itself");
         }
-        const ch05::SceneSplits data = ch05::load_scene_splits(ch05::prepare_scenes(s), s.train_size, s.seed);
+        const auto normalization = ch05::input_normalization(a);
+        const ch05::SceneSplits data = ch05::load_scene_splits(ch05::prepare_scenes(s), s.train_size, s.seed, normalization.get());
         if (experiment == "none") {
             ch05::run_main(s, data);
         } else {

@@ -1,7 +1,10 @@
 // Chapter 5 — data, training loop, measurements and pictures of the segmentation program.
 #include "segmentation.hpp"
 
+#include "resnet.hpp"
+
 #include "dl/data/fashion_mnist.hpp"
+#include "dl/io/checkpoint.hpp"
 #include "dl/io/image_grid.hpp"
 #include "dl/losses/dice_loss.hpp"
 #include "dl/losses/pixel_cross_entropy.hpp"
@@ -45,7 +48,7 @@ std::string prepare_scenes(const Settings& s) {
     return dir;
 }
 
-SceneSplits load_scene_splits(const std::string& dir, std::size_t train_size, std::uint64_t seed) {
+SceneSplits load_scene_splits(const std::string& dir, std::size_t train_size, std::uint64_t seed, const dl::Normalization* normalization) {
     const int classes = int(scene_classes().size());
     SceneSplits data{dl::load_segmentation_folder(dir + "/train", classes), dl::load_segmentation_folder(dir + "/val", classes),
                      dl::load_segmentation_folder(dir + "/test", classes), {}};
@@ -57,10 +60,26 @@ SceneSplits load_scene_splits(const std::string& dir, std::size_t train_size, st
         keep.resize(train_size);
         data.train = dl::select(data.train, keep);
     }
-    data.normalization = dl::fit_normalization(data.train.images);
+    data.normalization = normalization != nullptr ? *normalization : dl::fit_normalization(data.train.images);
     for (dl::SegmentationSet* set : {&data.train, &data.validation, &data.test}) dl::normalize(set->images, data.normalization);
     return data;
 }
+
+std::unique_ptr<dl::Normalization> input_normalization(const Architecture& architecture) {
+    if (architecture.encoder == Encoder::plain) return nullptr;
+    return std::make_unique<dl::Normalization>(ch04::training_normalization());
+}
+
+//! [make_unet]
+std::unique_ptr<UNet<float>> make_unet(const Settings& s, dl::Rng& rng) {
+    if (s.architecture.encoder == Encoder::plain || s.pretrained == "none") return std::make_unique<UNet<float>>(s.architecture, rng);
+    ch04::Architecture resnet20;  // the committed checkpoint's network
+    dl::Sequential<float> resnet = ch04::build_resnet(resnet20, rng);
+    const std::string path = s.pretrained.empty() ? ch04::committed_checkpoint_path() : s.pretrained;
+    dl::load_checkpoint(path, resnet, ch04::architecture_tag(resnet20));  // refuses any other network
+    return std::make_unique<UNet<float>>(s.architecture, std::move(resnet), rng);
+}
+//! [make_unet]
 
 namespace {
 

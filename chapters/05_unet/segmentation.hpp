@@ -9,6 +9,7 @@
 #include "dl/train/experiment.hpp"
 #include "dl/train/settings.hpp"
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -20,6 +21,7 @@ struct Settings : dl::TrainingSettings {
     std::string scenes_dir;          ///< dataset folder with train/, val/ and test/ ("" = the book's, made on first use)
     dl::SceneSplitSizes scene_sizes; ///< sizes of the book's dataset when it is made
     std::string loss = "ce+dice";    ///< ce | dice | ce+dice
+    std::string pretrained;          ///< resnet20 encoder: chapter 4's checkpoint ("" = the committed one, "none" = random weights)
 
     Settings() {
         epochs = 12;
@@ -39,8 +41,18 @@ struct SceneSplits {
 };
 
 /// Loads `dir/train`, `dir/val` and `dir/test`; keeps a seeded random @p train_size of the
-/// training scenes if it is not 0.
-SceneSplits load_scene_splits(const std::string& dir, std::size_t train_size, std::uint64_t seed);
+/// training scenes if it is not 0. The images are normalized with @p normalization if
+/// given, else with the statistics of the training images.
+SceneSplits load_scene_splits(const std::string& dir, std::size_t train_size, std::uint64_t seed, const dl::Normalization* normalization = nullptr);
+
+/// The normalization a network needs: a ResNet encoder sees its inputs as chapter 4 did
+/// (ch04::training_normalization(), so its pretrained filters apply); a plain one gets the
+/// scenes' own statistics (nullptr).
+std::unique_ptr<dl::Normalization> input_normalization(const Architecture& architecture);
+
+/// The network the settings describe; a resnet20 encoder gets chapter 4's trained weights
+/// unless settings.pretrained is "none". The same @p rng draws give the same decoder.
+std::unique_ptr<UNet<float>> make_unet(const Settings& settings, dl::Rng& rng);
 
 /// The folder to read scenes from: settings.scenes_dir if given (it must exist), else the
 /// book's default folder, made from Fashion-MNIST on first use.

@@ -1,6 +1,8 @@
 // Chapter 5 — the U-Net, its forward and backward passes written out level by level.
 #include "unet.hpp"
 
+#include "resnet.hpp"  // chapter 4: the ResNet-20 encoder
+
 #include "dl/layers/activations.hpp"
 #include "dl/layers/batch_norm.hpp"
 #include "dl/layers/concat.hpp"
@@ -59,8 +61,36 @@ dl::Sequential<T> way_up(Decoder decoder, int in, int out, dl::Rng& rng) {
 
 }  // namespace
 
+Encoder parse_encoder(const std::string& name) {
+    if (name == "plain") return Encoder::plain;
+    if (name == "resnet20") return Encoder::resnet20;
+    throw std::invalid_argument("--encoder must be plain or resnet20, got '" + name + "'");
+}
+
+std::string encoder_name(Encoder encoder) { return encoder == Encoder::plain ? "plain" : "resnet20"; }
+
 template <class T>
 UNet<T>::UNet(const Architecture& a, dl::Rng& rng) : architecture_(a) {
+    if (a.encoder == Encoder::resnet20) {
+        ch04::Architecture resnet20;  // 3 blocks per stage
+        resnet20.width = a.width;
+        take_resnet_encoder(ch04::build_resnet<T>(resnet20, rng));
+    } else {
+        build_plain_encoder(rng);
+    }
+    build_decoder(rng);
+}
+
+template <class T>
+UNet<T>::UNet(const Architecture& a, dl::Sequential<T> resnet, dl::Rng& rng) : architecture_(a) {
+    if (a.encoder != Encoder::resnet20) throw std::invalid_argument("UNet: a ResNet was given for an encoder that is not resnet20");
+    take_resnet_encoder(std::move(resnet));
+    build_decoder(rng);
+}
+
+template <class T>
+void UNet<T>::build_plain_encoder(dl::Rng& rng) {
+    const Architecture& a = architecture_;
     if (a.levels < 1 || a.levels > 5) throw std::invalid_argument("--levels must be in [1, 5], got " + std::to_string(a.levels));
     if (a.width < 1) throw std::invalid_argument("--width must be at least 1, got " + std::to_string(a.width));
     int in = 1;
@@ -74,7 +104,31 @@ UNet<T>::UNet(const Architecture& a, dl::Rng& rng) : architecture_(a) {
     }
     bottleneck_ = conv_block<T>(in, 2 * in, rng);
     dl::prefix_names(bottleneck_, "bottleneck.");
-    in *= 2;
+}
+
+//! [resnet_encoder]
+template <class T>
+void UNet<T>::take_resnet_encoder(dl::Sequential<T> resnet) {
+    // A ch04 ResNet with n blocks per stage: 3 stem layers, n blocks of w channels, n of 2w
+    // (the first halves the image), n of 4w (likewise), then the pool and the linear layer.
+    if (architecture_.levels != 2) throw std::invalid_argument("--levels: a ResNet encoder has 2 levels above its bottleneck");
+    std::vector<std::unique_ptr<dl::Layer<T>>> layers = resnet.release_layers();
+    const std::size_t n = (layers.size() - 5) / 3, stage2 = 3 + n, stage3 = 3 + 2 * n;
+    if (layers.size() < 8 || (layers.size() - 5) % 3 != 0 || layers[0]->parameters().at(0)->value.shape(0) != std::size_t(architecture_.width))
+        throw std::invalid_argument("UNet: the encoder must be a chapter-4 ResNet of width " + std::to_string(architecture_.width));
+    encoder_.resize(2);
+    for (std::size_t i = 0; i < stage3 + n; ++i) (i < stage2 ? encoder_[0] : i < stage3 ? encoder_[1] : bottleneck_).append(std::move(layers[i]));
+    dl::prefix_names(encoder_[0], "encoder.0.");  // stem + stage 1: (N, w, H, W)
+    dl::prefix_names(encoder_[1], "encoder.1.");  // stage 2: (N, 2w, H/2, W/2)
+    dl::prefix_names(bottleneck_, "bottleneck."); // stage 3: (N, 4w, H/4, W/4)
+    skip_channels_ = {std::size_t(architecture_.width), std::size_t(2 * architecture_.width)};
+}
+//! [resnet_encoder]
+
+template <class T>
+void UNet<T>::build_decoder(dl::Rng& rng) {
+    const Architecture& a = architecture_;
+    int in = a.width << a.levels;  // the bottleneck's channels
     up_.resize(std::size_t(a.levels));
     decoder_.resize(std::size_t(a.levels));
     for (int level = a.levels - 1; level >= 0; --level) {  // built bottom-up, the order data flows
@@ -102,7 +156,7 @@ dl::Tensor<T> UNet<T>::forward(const dl::Tensor<T>& x) {
     dl::Tensor<T> h = x;
     for (std::size_t l = 0; l < levels; ++l) {
         skip[l] = encoder_[l].forward(h);
-        h = pool_[l].forward(skip[l]);
+        h = pooled() ? pool_[l].forward(skip[l]) : skip[l];  // a ResNet stage downsamples in its first block
     }
     h = bottleneck_.forward(h);  // (N, w·2^L, H/2^L, W/2^L)
     for (std::size_t l = levels; l-- > 0;) {
@@ -130,7 +184,7 @@ dl::Tensor<T> UNet<T>::backward(const dl::Tensor<T>& dy) {
     }
     g = bottleneck_.backward(g);
     for (std::size_t l = levels; l-- > 0;) {
-        g = pool_[l].backward(g);
+        if (pooled()) g = pool_[l].backward(g);
         if (skips()) g += dskip[l];  // the encoder output fed two paths: their gradients add
         g = encoder_[l].backward(g);
     }
@@ -204,10 +258,12 @@ std::string describe(const Architecture& a) {
     const std::string how = a.decoder == Decoder::upsample ? "nearest upsample + conv, no skips"
                             : a.decoder == Decoder::transpose ? "transposed conv, no skips"
                                                               : "transposed conv + skips";
-    return std::string(a.decoder == Decoder::unet ? "U-Net" : "encoder-decoder") + " (" + std::to_string(a.levels) + " levels, " + widths + ", " + how + ")";
+    const std::string encoder = a.encoder == Encoder::resnet20 ? "ResNet-20 encoder " : std::to_string(a.levels) + " levels, ";
+    return std::string(a.decoder == Decoder::unet ? "U-Net" : "encoder-decoder") + " (" + encoder + widths + ", " + how + ")";
 }
 
 std::string architecture_tag(const Architecture& a) {
+    if (a.encoder == Encoder::resnet20) return "unet-resnet20-" + decoder_name(a.decoder);
     return "unet" + std::to_string(a.levels) + "-w" + std::to_string(a.width) + "-" + decoder_name(a.decoder);
 }
 

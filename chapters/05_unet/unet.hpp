@@ -25,17 +25,29 @@ Decoder parse_decoder(const std::string& name);
 /// The flag value of @p decoder.
 std::string decoder_name(Decoder decoder);
 
+/// What the way down is made of.
+enum class Encoder {
+    plain,     ///< conv blocks and max pooling, `levels` levels of `width`, 2·width… channels, trained from scratch
+    resnet20,  ///< chapter 4's ResNet cut before its pooling: stem + stage 1, stage 2, and stage 3 as bottleneck
+};
+
+/// Parses "plain" or "resnet20".
+Encoder parse_encoder(const std::string& name);
+/// The flag value of @p encoder.
+std::string encoder_name(Encoder encoder);
+
 /// The shape of the network.
 struct Architecture {
-    int levels = 3;                  ///< encoder levels, each halving the image: 64 → 8 with 3
-    int width = 8;                   ///< channels at the first level; each deeper level doubles them
+    Encoder encoder = Encoder::resnet20;  ///< see Encoder
+    int levels = 2;                  ///< encoder levels, each halving the image: 64 → 16 with 2 (a ResNet encoder: always 2)
+    int width = 16;                  ///< channels at the first level; each deeper level doubles them (ResNet-20's: 16)
     Decoder decoder = Decoder::unet;  ///< see Decoder
     int classes = 11;                ///< output channels: one score per class per pixel
 };
 
 /// The U-Net of Ronneberger, Fischer & Brox (2015), scaled down for 64×64 gray images,
-/// with padded convolutions so that every level keeps its size exactly. With w = width
-/// and L = 3 levels (shapes for a 64×64 input):
+/// with padded convolutions so that every level keeps its size exactly. With the plain
+/// encoder, w = width and L = 3 levels (shapes for a 64×64 input):
 ///
 ///     encoder 0: conv3-BN-ReLU ×2          (N,1,64,64)   → (N,w,64,64)   ──────────── skip 0
 ///     pool, encoder 1                      → (N,2w,32,32) ─────────────────────────── skip 1
@@ -46,6 +58,9 @@ struct Architecture {
 ///     up 0 → (N,w,64,64),  [concat skip 0 → (N,2w,64,64)], conv block → (N,w,64,64)
 ///     1×1 convolution                      → (N,classes,64,64) class scores
 ///
+/// The ResNet-20 encoder has the same structure with L = 2 and w = 16, its stages in place
+/// of the conv blocks and its strided blocks in place of the pooling.
+///
 /// Forward and backward are written out level by level, so the graph is visible: at a
 /// concatenation the gradient is split in two, and at each encoder output, which feeds
 /// both the pooling below it and the skip across, the two gradients are added.
@@ -54,7 +69,17 @@ struct Architecture {
 template <class T>
 class UNet : public dl::Layer<T> {
 public:
+    /// A U-Net with randomly initialized weights (a ResNet-20 encoder too, if asked for).
     UNet(const Architecture& architecture, dl::Rng& rng);
+
+    /// A U-Net whose encoder is @p resnet, a ResNet from ch04::build_resnet (typically
+    /// ResNet-20 with a trained checkpoint loaded): its stem and first stage become encoder
+    /// level 0 (w channels at full size), its second stage level 1 (2w channels, half
+    /// size), its third stage the bottleneck (4w channels, quarter size); its pooling and
+    /// linear layer are dropped. The strided first block of each stage does the
+    /// downsampling that max pooling does in the plain encoder. architecture.encoder must be
+    /// resnet20, with levels 2 and width w.
+    UNet(const Architecture& architecture, dl::Sequential<T> resnet, dl::Rng& rng);
 
     dl::Tensor<T> forward(const dl::Tensor<T>& x) override;  ///< (N,1,H,W) → (N,classes,H,W); H, W divisible by 2^L
     dl::Tensor<T> backward(const dl::Tensor<T>& dy) override;
@@ -68,11 +93,15 @@ public:
 
 private:
     bool skips() const { return architecture_.decoder == Decoder::unet; }
+    bool pooled() const { return architecture_.encoder == Encoder::plain; }
+    void build_plain_encoder(dl::Rng& rng);
+    void take_resnet_encoder(dl::Sequential<T> resnet);
+    void build_decoder(dl::Rng& rng);
     std::vector<dl::Layer<T>*> parts();
 
     Architecture architecture_;
     std::vector<dl::Sequential<T>> encoder_;  // [level] conv blocks
-    std::vector<dl::MaxPool2d<T>> pool_;      // [level]
+    std::vector<dl::MaxPool2d<T>> pool_;      // [level], plain encoder only
     dl::Sequential<T> bottleneck_;
     std::vector<dl::Sequential<T>> up_;       // [level] the way up to that level
     std::vector<dl::Sequential<T>> decoder_;  // [level] conv blocks after the way up
@@ -80,11 +109,11 @@ private:
     std::vector<std::size_t> skip_channels_;      // [level] channels of skip l
 };
 
-/// A one-line description such as "U-Net (3 levels, 8-16-32-64, transposed conv + skips)":
-/// the widths of the encoder levels and the bottleneck.
+/// A one-line description such as "U-Net (ResNet-20 encoder 16-32-64, transposed conv +
+/// skips)": the encoder and the widths of its levels and bottleneck, and the decoder.
 std::string describe(const Architecture& architecture);
 
-/// The checkpoint tag, such as "unet3-w8-unet".
+/// The checkpoint tag, such as "unet-resnet20-unet" or "unet3-w8-unet".
 std::string architecture_tag(const Architecture& architecture);
 
 }  // namespace ch05

@@ -164,7 +164,11 @@ json bench_models() {
     }
     // The U-Net segments 64x64 scenes: its own batch size, chapter 5's default.
     dl::Rng rng(1);
-    ch05::UNet<float> unet(ch05::Architecture{}, rng);  // 3 levels, 8-16-32-64, skips
+    ch05::Architecture plain;  // 3 levels, 8-16-32-64, skips: the network pytorch_bench.py mirrors
+    plain.encoder = ch05::Encoder::plain;
+    plain.levels = 3;
+    plain.width = 8;
+    ch05::UNet<float> unet(plain, rng);
     rows.push_back({{"model", "u-net 8-64 (ch05)"}, {"batch", 32}, {"images_per_second", training_throughput(unet, 32, {1, 1, 64, 64}, 2, 5, true)}});
     return rows;
 }

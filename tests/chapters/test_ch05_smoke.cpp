@@ -2,6 +2,7 @@
 // by hand, passes a gradient check through its skips and concatenations, refuses another
 // decoder's checkpoint, and a small one learns to segment a few real Fashion scenes.
 #include "segmentation.hpp"
+#include "resnet.hpp"
 
 #include "dl/data/fashion_mnist.hpp"
 #include "dl/io/checkpoint.hpp"
@@ -15,6 +16,7 @@ namespace {
 
 ch05::Architecture tiny(ch05::Decoder decoder, int levels = 1, int width = 2) {
     ch05::Architecture a;
+    a.encoder = ch05::Encoder::plain;
     a.levels = levels;
     a.width = width;
     a.decoder = decoder;
@@ -53,6 +55,41 @@ TEST_CASE("chapter 5: the U-Net's backward through skips and concatenations matc
         INFO(ch05::describe(tiny(decoder, 2, 2)) << ": " << report.where);
         CHECK(report.worst_error < 1e-5);
     }
+}
+
+TEST_CASE("chapter 5: a ResNet encoder: chapter 4's weights in place, hand-counted decoder, gradients", "[ch05]") {
+    dl::Rng rng(6);
+    dl::Sequential<float> resnet = ch04::build_resnet(ch04::Architecture{}, rng);  // ResNet-20, width 16
+    const std::size_t resnet_parameters = dl::parameter_count(resnet);
+    const dl::Tensor<float> stage2_conv = resnet.parameters()[0]->value;  // the stem's weights
+    ch05::Architecture a;  // the default: ResNet-20 encoder, 2 levels of 16 and 32 channels, skips
+    ch05::UNet<float> unet(a, std::move(resnet), rng);
+    // The encoder keeps every weight but the linear layer's 64·10 + 10. The decoder: up 64→32
+    // (2×2 transposed, 64·32·4 + 32), block 64→32 (64·32·9 + 32·32·9 + 2·2·32), up 32→16
+    // (32·16·4 + 16), block 32→16 (32·16·9 + 16·16·9 + 2·2·16), head 16→11 (16·11 + 11).
+    const std::size_t decoder = (8192 + 32) + (18432 + 9216 + 128) + (2048 + 16) + (4608 + 2304 + 64) + 187;
+    CHECK(dl::parameter_count(unet) == resnet_parameters - 650 + decoder);
+    CHECK(unet.parameters()[0]->name == "encoder.0.0.weight");
+    CHECK((unet.parameters()[0]->value == stage2_conv));
+    CHECK(dl::shape_of(unet.forward(dl::Tensor<float>(dl::Tensor<float>::shape_type{2, 1, 64, 64}, 0.5f))) == dl::Shape{2, 11, 64, 64});
+    CHECK(ch05::architecture_tag(a) == "unet-resnet20-unet");
+
+    // Gradients through a ResNet-8 encoder of width 2, in double.
+    for (const ch05::Decoder decoder_kind : {ch05::Decoder::transpose, ch05::Decoder::unet}) {
+        ch04::Architecture resnet8;
+        resnet8.blocks_per_stage = 1;
+        resnet8.width = 2;
+        ch05::Architecture small;
+        small.width = 2;
+        small.decoder = decoder_kind;
+        ch05::UNet<double> net(small, ch04::build_resnet<double>(resnet8, rng), rng);
+        const auto report = dltest::check_layer(net, dltest::random_normal({2, 1, 8, 8}, 7));
+        INFO(ch05::describe(small) << ": " << report.where);
+        CHECK(report.worst_error < 1e-5);
+    }
+    ch05::Architecture wrong;
+    wrong.width = 8;
+    CHECK_THROWS_WITH(ch05::UNet<float>(wrong, ch04::build_resnet(ch04::Architecture{}, rng), rng), Catch::Contains("ResNet of width 8"));
 }
 
 TEST_CASE("chapter 5: a checkpoint is refused by a network with another decoder", "[ch05]") {

@@ -1,0 +1,159 @@
+// Chapter 6 — data, model and training of the fine-tuning program.
+#include "finetune.hpp"
+
+#include "resnet.hpp"  // chapter 4: the network whose checkpoint is fine-tuned
+
+#include "dl/data/image_folder.hpp"
+#include "dl/data/normalize.hpp"
+#include "dl/io/checkpoint.hpp"
+#include "dl/layers/surgery.hpp"
+#include "dl/layers/transfer_model.hpp"
+#include "dl/losses/focal_loss.hpp"
+#include "dl/optim/discriminative.hpp"
+#include "dl/util/timer.hpp"
+
+#include <cmath>
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
+#include <memory>
+#include <stdexcept>
+
+namespace ch06 {
+
+std::string method_name(Method method) {
+    switch (method) {
+        case Method::scratch: return "scratch";
+        case Method::head: return "head";
+        case Method::finetune: return "finetune";
+    }
+    return "?";
+}
+
+std::string default_digits_dir() {
+    const char* root = std::getenv("BOOK_DATASETS_DIR");
+    return (root != nullptr && *root != '\0' ? std::string(root) : std::string("datasets")) + "/digits";
+}
+
+dl::DataSplits load_digit_splits(const std::string& dir, const dl::Normalization& normalization, std::uint64_t seed) {
+    namespace fs = std::filesystem;
+    for (const char* split : {"train", "test"}) {
+        if (!fs::is_directory(fs::path(dir) / split))
+            throw std::runtime_error(dir + ": has no " + split + "/ folder (expected " + dir + "/{train,val,test}/<class>/<image>)");
+    }
+    const dl::ImageFolderOptions gray28{28, 1};  // what the pretrained ResNet-20 takes
+    dl::DataSplits splits;
+    const dl::ImageDataset train = dl::load_image_folder(dir + "/train", gray28);
+    if (fs::is_directory(fs::path(dir) / "val")) {
+        splits.train = train;
+        splits.validation = dl::load_image_folder(dir + "/val", gray28, train.class_names);
+    } else {
+        dl::TrainValidation parts = dl::split_validation(train, std::max<std::size_t>(1, train.size() / 10), seed);
+        splits.train = std::move(parts.train);
+        splits.validation = std::move(parts.validation);
+    }
+    splits.test = dl::load_image_folder(dir + "/test", gray28, train.class_names);
+    splits.normalization = normalization;
+    for (dl::ImageDataset* part : {&splits.train, &splits.validation, &splits.test}) dl::normalize(part->images, normalization);
+    return splits;
+}
+
+//! [build_model]
+std::unique_ptr<dl::TransferModel<float>> build_model(const Settings& s, Method method, std::size_t classes) {
+    dl::Rng rng(s.seed);
+    const ch04::Architecture resnet20;  // the committed checkpoint's: 16-32-64 channels
+    dl::Sequential<float> resnet = ch04::build_resnet(resnet20, rng);
+    if (method != Method::scratch) {
+        const std::string path = s.pretrained.empty() ? ch04::committed_checkpoint_path() : s.pretrained;
+        dl::load_checkpoint(path, resnet, ch04::architecture_tag(resnet20));  // refuses anything but ResNet-20
+    }
+    dl::BodyAndHead<float> parts = dl::cut_at_global_pool(std::move(resnet));  // drops the 10 Fashion classes
+    const std::size_t features = std::size_t(4 * resnet20.width);             // the pool's output, (N, 64)
+    return std::make_unique<dl::TransferModel<float>>(std::move(parts.body), dl::make_head<float>(features, s.hidden, classes, s.dropout, rng));
+}
+//! [build_model]
+
+namespace {
+
+/// The loss the settings ask for, or empty for cross-entropy.
+decltype(dl::FitOptions::loss) make_loss(const Settings& s) {
+    if (s.loss == "ce") return {};
+    if (s.loss != "focal") throw std::invalid_argument("--loss must be ce or focal, got '" + s.loss + "'");
+    auto focal = std::make_shared<dl::FocalLoss<float>>(s.focal_gamma);
+    return [focal](const dl::Tensor<float>& logits, const std::vector<int>& labels, dl::Tensor<float>& gradient) {
+        const float value = focal->forward(logits, labels);
+        gradient = focal->backward();
+        return value;
+    };
+}
+
+/// The body's parameters in three groups, input side first — ResNet-20's stem with its
+/// first stage, its second stage, its third — then the head's.
+//! [finetune_groups]
+std::vector<dl::ParamGroup<float>> finetune_groups(dl::TransferModel<float>& model, const Settings& s) {
+    dl::Sequential<float>& body = model.body();  // stem (3 layers), 3 blocks × 3 stages, pool
+    std::vector<dl::ParamGroup<float>> groups = {
+        dl::group_of_layers<float>(body, 0, 6, "stem + stage 1"),
+        dl::group_of_layers<float>(body, 6, 9, "stage 2"),
+        dl::group_of_layers<float>(body, 9, body.size(), "stage 3"),
+        dl::group_of_layers<float>(model.head(), 0, model.head().size(), "head"),
+    };
+    dl::spread_learning_rates(groups, s.finetune_lr, s.lr_ratio);  // lr/100 … lr
+    for (auto& group : groups) group.weight_decay = s.weight_decay;
+    return groups;
+}
+//! [finetune_groups]
+
+/// Epochs that give at least s.min_steps optimizer steps on @p train_size images.
+int budget_epochs(const Settings& s, std::size_t train_size) {
+    const std::size_t per_epoch = std::max<std::size_t>(1, (train_size + s.batch_size - 1) / s.batch_size);
+    const auto needed = int((s.min_steps + per_epoch - 1) / per_epoch);
+    return std::max(s.epochs, needed);
+}
+
+void append(FinetuneOutcome& outcome, const dl::TrainingOutcome& phase, int first_epoch) {
+    for (dl::EpochRecord record : phase.history) {
+        record.epoch += first_epoch;
+        outcome.history.push_back(record);
+    }
+}
+
+}  // namespace
+
+FinetuneOutcome train_by_method(dl::TransferModel<float>& model, const Settings& s, const dl::DataSplits& splits) {
+    dl::Timer timer;
+    Settings run = s;
+    run.epochs = budget_epochs(s, splits.train.size());
+    const auto loss = make_loss(s);
+    FinetuneOutcome outcome;
+    dl::TrainingOutcome last;
+    if (s.method == Method::scratch || s.method == Method::head) {
+        model.freeze_body(s.method == Method::head);
+        last = dl::train_classifier(model, dl::single_group(model.parameters(), s.lr, s.weight_decay), run, splits, true, loss);
+        append(outcome, last, 0);
+    } else {
+        //! [finetune_phases]
+        // Phase 1: the new head learns on top of the frozen body, so that its random start
+        // does not send large, meaningless gradients into the pretrained weights.
+        Settings phase = run;
+        phase.epochs = s.head_epochs == 0 ? 0 : std::max(1, int(std::lround(double(run.epochs) * s.head_epochs / s.epochs)));
+        model.freeze_body(true);
+        if (phase.epochs > 0)
+            append(outcome, dl::train_classifier(model, dl::single_group(model.parameters(), s.lr, s.weight_decay), phase, splits, false, loss), 0);
+        // Phase 2: everything learns, the early layers slowest.
+        const int first = phase.epochs;
+        phase.epochs = std::max(1, run.epochs - first);
+        model.freeze_body(false);
+        last = dl::train_classifier(model, finetune_groups(model, s), phase, splits, true, loss);
+        append(outcome, last, first);
+        //! [finetune_phases]
+    }
+    outcome.test = last.test;
+    outcome.seconds = timer.seconds();
+    // train_classifier drops a last batch of one image (BatchNorm cannot normalize it).
+    const std::size_t n = splits.train.size(), per_epoch = n / s.batch_size + (n % s.batch_size > 1 ? 1 : 0);
+    outcome.steps = outcome.history.size() * per_epoch;
+    return outcome;
+}
+
+}  // namespace ch06

@@ -1,0 +1,82 @@
+// Chapter 6 — the pieces of the fine-tuning program that the experiments and the tests reuse.
+#pragma once
+
+#include "dl/data/dataset.hpp"
+#include "dl/layers/transfer_model.hpp"
+#include "dl/train/experiment.hpp"
+#include "dl/train/settings.hpp"
+#include "dl/train/train_classifier.hpp"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace ch06 {
+
+/// How the network starts and what it trains.
+enum class Method {
+    scratch,   ///< ResNet-20 body, randomly initialized, trained with its new head
+    head,      ///< the pretrained body, frozen for the whole budget: only the head learns
+    finetune,  ///< the pretrained body frozen for head_epochs, then everything, with discriminative rates
+};
+
+/// "scratch", "head" or "finetune".
+std::string method_name(Method method);
+
+/// Every knob of the chapter-6 program. The defaults are the chapter's main run.
+struct Settings : dl::TrainingSettings {
+    std::string pretrained;         ///< chapter 4's checkpoint ("" = the committed one, ch04::committed_checkpoint_path())
+    Method method = Method::finetune;
+    std::size_t labels_per_class = 0;  ///< 0 = every training image; else this many of each class
+    int head_epochs = 2;            ///< finetune: epochs with the body frozen, out of `epochs`
+    double finetune_lr = 1e-3;      ///< finetune, after unfreezing: the head's rate; the body's groups get less
+    double lr_ratio = 100;          ///< finetune: the first body group's rate is finetune_lr / lr_ratio
+    std::size_t hidden = 256;       ///< width of the head's hidden layer
+    double dropout = 0.5;           ///< the head's second dropout (the first has half of it)
+    std::string loss = "ce";        ///< ce | focal
+    double focal_gamma = 2.0;       ///< γ of the focal loss
+    std::size_t min_steps = 0;      ///< if > 0, at least this many steps: small sets get more epochs (the experiments' equal budget)
+
+    Settings() {
+        epochs = 8;
+        batch_size = 64;
+        optimizer = "adam";
+        lr = 3e-3;
+        decay = "one-cycle";
+        augment = "none";
+        out_dir = dl::default_run_dir("06_finetune/main");
+    }
+};
+
+/// The digits folder `./book run 06` makes: $BOOK_DATASETS_DIR/digits, or datasets/digits.
+std::string default_digits_dir();
+
+/// Loads DIR/train, DIR/val and DIR/test (each one sub-folder per class), gray and 28×28,
+/// normalized with @p normalization (the pretrained body's: ch04::training_normalization()). Without DIR/val, a seeded tenth of DIR/train is held
+/// out instead. Refuses a missing train/ or test/, naming it.
+dl::DataSplits load_digit_splits(const std::string& dir, const dl::Normalization& normalization, std::uint64_t seed);
+
+/// The network for @p method: chapter 4's ResNet-20 cut at its global pool (its weights
+/// loaded from settings.pretrained unless scratch), with a new head for @p classes classes.
+std::unique_ptr<dl::TransferModel<float>> build_model(const Settings& settings, Method method, std::size_t classes);
+
+/// What a training run of one method produced.
+struct FinetuneOutcome {
+    std::vector<dl::EpochRecord> history;  ///< every epoch, both phases of finetune
+    dl::Evaluation test;                   ///< on splits.test
+    double seconds = 0;                    ///< wall time
+    std::size_t steps = 0;                 ///< optimizer steps taken
+};
+
+/// Trains @p model (from build_model) by settings.method on splits.train and tests it.
+/// Without a validation set (splits.validation empty) no validation figures are computed.
+FinetuneOutcome train_by_method(dl::TransferModel<float>& model, const Settings& settings, const dl::DataSplits& splits);
+
+/// The experiments: labels, imbalance.
+const std::vector<dl::Experiment>& experiments();
+
+/// Runs the experiment @p name on @p splits; it prints its table and writes table.md,
+/// results.json and its plot into settings.out_dir.
+void run_experiment(const std::string& name, const Settings& settings, const dl::DataSplits& splits);
+
+}  // namespace ch06

@@ -1,0 +1,157 @@
+// Chapter 6 — fine-tuning: chapter 4's ResNet-20, trained on clothes, learns handwritten
+// digits from few labels. Cut at the global pool, a new head, freeze, unfreeze with
+// discriminative learning rates.
+//
+//   ./book run 06                                  the main run (fine-tune on every training digit)
+//   ./book run 06 --labels-per-class 10            the same with 10 labelled digits per class
+//   ./book run 06 --method scratch                 the same network from random weights
+//   ./book run 06 --data DIR                       your own folder: DIR/{train,val,test}/<class>/<image>
+//   ./book run 06 --experiment labels              scratch vs head vs fine-tune at 10, 50, 100, all labels
+//   ./book run 06 --experiment imbalance           cross-entropy vs focal loss with one rare class
+//   ./book run 06 --help                           every flag
+#include "finetune.hpp"
+#include "resnet.hpp"
+
+#include "dl/data/normalize.hpp"
+#include "dl/io/checkpoint.hpp"
+#include "dl/layers/surgery.hpp"
+#include "dl/metrics/confusion_matrix.hpp"
+#include "dl/train/fit.hpp"
+#include "dl/train/run_directory.hpp"
+#include "dl/util/runtime.hpp"
+#include "dl/util/table.hpp"
+
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <iostream>
+#include <stdexcept>
+
+namespace ch06 {
+namespace {
+
+/// Confusion matrix and per-class precision, recall, F1 on the test set.
+void print_test_report(const std::vector<int>& predictions, const dl::ImageDataset& test) {
+    dl::ConfusionMatrix confusion(test.class_names.size());
+    confusion.add(predictions, test.labels);
+    std::cout << "\nConfusion matrix on the " << test.size() << " test images:\n" << confusion.to_string(test.class_names);
+    dl::Table table({"class", "precision", "recall", "F1"});
+    for (std::size_t c = 0; c < test.class_names.size(); ++c) {
+        table.add_row({test.class_names[c], dl::fixed(confusion.precision(int(c)), 4), dl::fixed(confusion.recall(int(c)), 4),
+                       dl::fixed(confusion.f_beta(int(c), 1.0), 4)});
+    }
+    table.print(std::cout);
+}
+
+std::string architecture_tag(const Settings& s, std::size_t classes) {
+    return "resnet20-w16-head" + std::to_string(s.hidden) + "-k" + std::to_string(classes);
+}
+
+void run_main(const Settings& s, const dl::DataSplits& splits) {
+    const std::size_t classes = splits.train.class_names.size();
+    auto model = build_model(s, s.method, classes);
+    std::cout << "Chapter 6: ResNet-20 body (" << (s.method == Method::scratch ? "random weights" : "pretrained on Fashion-MNIST") << ") + new head for "
+              << classes << " classes; method " << method_name(s.method) << "; " << splits.train.size() << " training images, "
+              << splits.validation.size() << " validation, " << splits.test.size() << " test\n"
+              << "  body: " << dl::parameter_count(model->body()) << " parameters, head: " << dl::parameter_count(model->head()) << "\n"
+              << "head:\n"
+              << model->head().summary();
+    const FinetuneOutcome outcome = train_by_method(*model, s, splits);
+    print_test_report(outcome.test.predictions, splits.test);
+
+    dl::save_history(s.out_dir, outcome.history, "history", "Chapter 6: " + method_name(s.method));
+    const dl::RunDirectory run(s.out_dir);
+    dl::save_checkpoint(run.file("model.ckpt"), *model, architecture_tag(s, classes));
+    const nlohmann::json results = {
+        {"chapter", "06_finetune"},      {"method", method_name(s.method)},          {"test_accuracy", outcome.test.accuracy},
+        {"test_loss", outcome.test.loss}, {"final_val_accuracy", outcome.history.back().val_accuracy},
+        {"seconds", outcome.seconds},     {"steps", outcome.steps},                   {"epochs", outcome.history.size()},
+        {"head_epochs", s.head_epochs},   {"lr", s.lr},                               {"finetune_lr", s.finetune_lr},
+        {"lr_ratio", s.lr_ratio},         {"optimizer", s.optimizer},                 {"decay", s.decay},
+        {"batch_size", s.batch_size},     {"weight_decay", s.weight_decay},           {"hidden", s.hidden},
+        {"dropout", s.dropout},           {"loss", s.loss},                           {"focal_gamma", s.focal_gamma},
+        {"labels_per_class", s.labels_per_class}, {"train_images", splits.train.size()}, {"classes", splits.train.class_names},
+        {"seed", s.seed},                 {"threads", s.threads},                     {"pretrained", s.method == Method::scratch ? "" : s.pretrained}};
+    run.write("results.json", results.dump(2) + "\n");
+    std::cout << "\nresults.json, history.csv, loss.png, accuracy.png and model.ckpt in " << s.out_dir << "/  (" << dl::fixed(outcome.seconds, 1)
+              << " s)\n";
+    std::cout << "test accuracy: " << dl::fixed(outcome.test.accuracy, 4) << "\n";
+}
+
+Method parse_method(const std::string& name) {
+    if (name == "scratch") return Method::scratch;
+    if (name == "head") return Method::head;
+    if (name == "finetune") return Method::finetune;
+    throw std::invalid_argument("--method must be scratch, head or finetune, got '" + name + "'");
+}
+
+/// The data folder: --data, else the book's digits (made by datasets/fetch_digits.sh).
+std::string digits_folder(const Settings& s) {
+    if (!s.data_dir.empty()) return s.data_dir;
+    const std::string dir = default_digits_dir();
+    if (!std::filesystem::is_directory(dir))
+        throw std::runtime_error(dir + ": the digits are not there yet; run datasets/fetch_digits.sh (`./book run 06` does it on first use), or pass --data DIR");
+    return dir;
+}
+
+}  // namespace
+}  // namespace ch06
+
+int main(int argc, char** argv) {
+    ch06::Settings s;
+    std::string experiment = "none", method = "finetune";
+    CLI::App app{"Chapter 6: fine-tune chapter 4's ResNet-20 (trained on Fashion-MNIST) on handwritten digits, or on any image folder"};
+    dl::add_training_flags(app, s);
+    app.remove_option(app.get_option("--val-size"));  // the validation images are their own folder
+    app.get_option("--data")->description("image folder with train/, test/ and optionally val/, one sub-folder per class (default: the book's digits, fetched on first use)");
+    app.get_option("--lr")->description("peak learning rate of the head while the body is frozen, and of every layer with --method scratch");
+    app.add_option("--method", method, "scratch (random weights), head (pretrained body frozen throughout) or finetune (frozen, then all with discriminative rates)")
+        ->capture_default_str()
+        ->check(CLI::IsMember({"scratch", "head", "finetune"}));
+    app.add_option("--pretrained", s.pretrained, "chapter 4's ResNet-20 checkpoint (default: chapters/04_resnet/pretrained/resnet20.ckpt)")->check(CLI::ExistingFile);
+    app.add_option("--labels-per-class", s.labels_per_class, "train on this many labelled images of each class (0 = all)")->capture_default_str();
+    app.add_option("--head-epochs", s.head_epochs, "finetune: epochs (of --epochs) with the body frozen (0: unfreeze from the start)")->capture_default_str()->check(CLI::Range(0, 1000));
+    app.add_option("--finetune-lr", s.finetune_lr, "finetune, after unfreezing: the head's peak rate; the body's three groups get down to it / --lr-ratio")
+        ->capture_default_str()
+        ->check(CLI::Range(1e-9, 10.0));
+    app.add_option("--lr-ratio", s.lr_ratio, "finetune: how much slower the first layers learn than the head (1 = all the same)")->capture_default_str()->check(CLI::Range(1.0, 1e6));
+    app.add_option("--hidden", s.hidden, "width of the new head's hidden layer")->capture_default_str()->check(CLI::Range(1, 4096));
+    app.add_option("--dropout", s.dropout, "dropout before the head's last layer (half of it before the first)")->capture_default_str()->check(CLI::Range(0.0, 0.9));
+    app.add_option("--loss", s.loss, "ce (cross-entropy) or focal")->capture_default_str()->check(CLI::IsMember({"ce", "focal"}));
+    app.add_option("--focal-gamma", s.focal_gamma, "gamma of the focal loss")->capture_default_str()->check(CLI::Range(0.0, 10.0));
+    dl::add_experiment_flag(app, experiment, ch06::experiments());
+    CLI11_PARSE(app, argc, argv);
+    try {
+        s.method = ch06::parse_method(method);
+        if (s.method == ch06::Method::finetune && s.head_epochs >= s.epochs)
+            throw std::invalid_argument("--head-epochs " + std::to_string(s.head_epochs) + " leaves no epoch of --epochs " + std::to_string(s.epochs) + " to fine-tune the body");
+        if (app.count("--focal-gamma") > 0 && s.loss != "focal") throw std::invalid_argument("--focal-gamma is used only with --loss focal");
+        if (s.method != ch06::Method::finetune) {
+            for (const char* flag : {"--head-epochs", "--finetune-lr", "--lr-ratio"})
+                if (app.count(flag) > 0) throw std::invalid_argument(std::string(flag) + " is used only with --method finetune");
+        }
+        if (s.method == ch06::Method::scratch && app.count("--pretrained") > 0) throw std::invalid_argument("--pretrained: --method scratch starts from random weights");
+        dl::prepare_runtime(s.threads);
+        if (experiment != "none") {
+            // The experiment's own budget; a flag given on the command line still wins.
+            dl::apply_experiment_budget(app, dl::find_experiment(ch06::experiments(), experiment), "06_finetune", s);
+            for (const char* flag : {"--method", "--labels-per-class"})
+                if (app.count(flag) > 0) throw std::invalid_argument(std::string(flag) + ": --experiment " + experiment + " chooses it itself");
+        }
+        const std::string dir = ch06::digits_folder(s);
+        std::cout << "Loading " << dir << " (and Fashion-MNIST's statistics, which the pretrained body expects)\n";
+        dl::DataSplits splits = ch06::load_digit_splits(dir, ch04::training_normalization(), s.seed);
+        if (s.labels_per_class > 0) splits.train = dl::per_class_subset(splits.train, s.labels_per_class, s.seed + 5);
+        if (s.train_size > 0) splits.train = dl::random_subset(splits.train, s.train_size, s.seed + 1);
+        if (experiment == "none") {
+            ch06::run_main(s, splits);
+        } else {
+            ch06::run_experiment(experiment, s, splits);
+        }
+    } catch (const std::exception& error) {
+        std::cerr << "error: " << error.what() << "\n";
+        return 1;
+    }
+    return 0;
+}
