@@ -136,7 +136,7 @@ FinetuneOutcome train_by_method(dl::TransferModel<float>& model, const Settings&
         // Phase 1: the new head learns on top of the frozen body, so that its random start
         // does not send large, meaningless gradients into the pretrained weights.
         Settings phase = run;
-        phase.epochs = s.head_epochs == 0 ? 0 : std::max(1, int(std::lround(double(run.epochs) * s.head_epochs / s.epochs)));
+        phase.epochs = s.head_share == 0 ? 0 : std::min(run.epochs - 1, std::max(1, int(std::lround(run.epochs * s.head_share))));
         model.freeze_body(true);
         if (phase.epochs > 0)
             append(outcome, dl::train_classifier(model, dl::single_group(model.parameters(), s.lr, s.weight_decay), phase, splits, false, loss), 0);

@@ -17,7 +17,7 @@ namespace ch06 {
 enum class Method {
     scratch,   ///< ResNet-20 body, randomly initialized, trained with its new head
     head,      ///< the pretrained body, frozen for the whole budget: only the head learns
-    finetune,  ///< the pretrained body frozen for head_epochs, then everything, with discriminative rates
+    finetune,  ///< the pretrained body frozen for the first head_share of the epochs, then everything, with discriminative rates
 };
 
 /// "scratch", "head" or "finetune".
@@ -28,7 +28,7 @@ struct Settings : dl::TrainingSettings {
     std::string pretrained;         ///< chapter 4's checkpoint ("" = the committed one, ch04::committed_checkpoint_path())
     Method method = Method::finetune;
     std::size_t labels_per_class = 0;  ///< 0 = every training image; else this many of each class
-    int head_epochs = 2;            ///< finetune: epochs with the body frozen, out of `epochs`
+    double head_share = 0.25;       ///< finetune: the fraction of the epochs with the body frozen (at least one epoch unless 0)
     double finetune_lr = 1e-3;      ///< finetune, after unfreezing: the head's rate; the body's groups get less
     double lr_ratio = 100;          ///< finetune: the first body group's rate is finetune_lr / lr_ratio
     std::size_t hidden = 256;       ///< width of the head's hidden layer

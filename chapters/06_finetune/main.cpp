@@ -14,6 +14,7 @@
 
 #include "dl/data/normalize.hpp"
 #include "dl/io/checkpoint.hpp"
+#include "dl/io/image_grid.hpp"
 #include "dl/layers/surgery.hpp"
 #include "dl/metrics/confusion_matrix.hpp"
 #include "dl/train/fit.hpp"
@@ -24,6 +25,7 @@
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <iostream>
 #include <stdexcept>
@@ -44,6 +46,20 @@ void print_test_report(const std::vector<int>& predictions, const dl::ImageDatas
     table.print(std::cout);
 }
 
+/// The first @p per_class training images of each of the first ten classes, one column per
+/// class, captioned with the class's index: what the network is asked to learn.
+void save_examples(const dl::ImageDataset& train, const std::string& path, int per_class = 3) {
+    const int classes = int(std::min<std::size_t>(10, train.class_names.size()));
+    dl::ImageGrid grid(per_class, classes, 56, 1);
+    std::vector<int> placed(std::size_t(classes), 0);
+    for (std::size_t i = 0; i < train.size(); ++i) {
+        const int c = train.labels[i];
+        if (c >= classes || placed[std::size_t(c)] >= per_class) continue;
+        grid.place(placed[std::size_t(c)]++ * classes + c, train.images.data() + i * 784, 28, 28, std::to_string(c));  // (28, 28)
+    }
+    grid.write(path);
+}
+
 std::string architecture_tag(const Settings& s, std::size_t classes) {
     return "resnet20-w16-head" + std::to_string(s.hidden) + "-k" + std::to_string(classes);
 }
@@ -57,6 +73,7 @@ void run_main(const Settings& s, const dl::DataSplits& splits) {
               << "  body: " << dl::parameter_count(model->body()) << " parameters, head: " << dl::parameter_count(model->head()) << "\n"
               << "head:\n"
               << model->head().summary();
+    save_examples(splits.train, dl::RunDirectory(s.out_dir).file("examples.png"));
     const FinetuneOutcome outcome = train_by_method(*model, s, splits);
     print_test_report(outcome.test.predictions, splits.test);
 
@@ -67,14 +84,14 @@ void run_main(const Settings& s, const dl::DataSplits& splits) {
         {"chapter", "06_finetune"},      {"method", method_name(s.method)},          {"test_accuracy", outcome.test.accuracy},
         {"test_loss", outcome.test.loss}, {"final_val_accuracy", outcome.history.back().val_accuracy},
         {"seconds", outcome.seconds},     {"steps", outcome.steps},                   {"epochs", outcome.history.size()},
-        {"head_epochs", s.head_epochs},   {"lr", s.lr},                               {"finetune_lr", s.finetune_lr},
+        {"head_share", s.head_share},     {"lr", s.lr},                               {"finetune_lr", s.finetune_lr},
         {"lr_ratio", s.lr_ratio},         {"optimizer", s.optimizer},                 {"decay", s.decay},
         {"batch_size", s.batch_size},     {"weight_decay", s.weight_decay},           {"hidden", s.hidden},
         {"dropout", s.dropout},           {"loss", s.loss},                           {"focal_gamma", s.focal_gamma},
         {"labels_per_class", s.labels_per_class}, {"train_images", splits.train.size()}, {"classes", splits.train.class_names},
         {"seed", s.seed},                 {"threads", s.threads},                     {"pretrained", s.method == Method::scratch ? "" : s.pretrained}};
     run.write("results.json", results.dump(2) + "\n");
-    std::cout << "\nresults.json, history.csv, loss.png, accuracy.png and model.ckpt in " << s.out_dir << "/  (" << dl::fixed(outcome.seconds, 1)
+    std::cout << "\nresults.json, history.csv, loss.png, accuracy.png, examples.png (training images per class) and model.ckpt in " << s.out_dir << "/  (" << dl::fixed(outcome.seconds, 1)
               << " s)\n";
     std::cout << "test accuracy: " << dl::fixed(outcome.test.accuracy, 4) << "\n";
 }
@@ -111,7 +128,9 @@ int main(int argc, char** argv) {
         ->check(CLI::IsMember({"scratch", "head", "finetune"}));
     app.add_option("--pretrained", s.pretrained, "chapter 4's ResNet-20 checkpoint (default: chapters/04_resnet/pretrained/resnet20.ckpt)")->check(CLI::ExistingFile);
     app.add_option("--labels-per-class", s.labels_per_class, "train on this many labelled images of each class (0 = all)")->capture_default_str();
-    app.add_option("--head-epochs", s.head_epochs, "finetune: epochs (of --epochs) with the body frozen (0: unfreeze from the start)")->capture_default_str()->check(CLI::Range(0, 1000));
+    app.add_option("--head-share", s.head_share, "finetune: the fraction of the epochs with the body frozen, at least one (0: unfreeze from the start)")
+        ->capture_default_str()
+        ->check(CLI::Range(0.0, 0.9));
     app.add_option("--finetune-lr", s.finetune_lr, "finetune, after unfreezing: the head's peak rate; the body's three groups get down to it / --lr-ratio")
         ->capture_default_str()
         ->check(CLI::Range(1e-9, 10.0));
@@ -124,11 +143,11 @@ int main(int argc, char** argv) {
     CLI11_PARSE(app, argc, argv);
     try {
         s.method = ch06::parse_method(method);
-        if (s.method == ch06::Method::finetune && s.head_epochs >= s.epochs)
-            throw std::invalid_argument("--head-epochs " + std::to_string(s.head_epochs) + " leaves no epoch of --epochs " + std::to_string(s.epochs) + " to fine-tune the body");
+        if (s.method == ch06::Method::finetune && s.head_share > 0 && s.epochs < 2)
+            throw std::invalid_argument("--epochs 1 leaves no epoch to fine-tune the body after the head's; give 2 or more, or --head-share 0");
         if (app.count("--focal-gamma") > 0 && s.loss != "focal") throw std::invalid_argument("--focal-gamma is used only with --loss focal");
         if (s.method != ch06::Method::finetune) {
-            for (const char* flag : {"--head-epochs", "--finetune-lr", "--lr-ratio"})
+            for (const char* flag : {"--head-share", "--finetune-lr", "--lr-ratio"})
                 if (app.count(flag) > 0) throw std::invalid_argument(std::string(flag) + " is used only with --method finetune");
         }
         if (s.method == ch06::Method::scratch && app.count("--pretrained") > 0) throw std::invalid_argument("--pretrained: --method scratch starts from random weights");

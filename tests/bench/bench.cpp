@@ -170,6 +170,9 @@ json bench_models() {
     plain.width = 8;
     ch05::UNet<float> unet(plain, rng);
     rows.push_back({{"model", "u-net 8-64 (ch05)"}, {"batch", 32}, {"images_per_second", training_throughput(unet, 32, {1, 1, 64, 64}, 2, 5, true)}});
+    // Chapter 5's default: the same decoder idea on a ResNet-20 encoder (no PyTorch twin; listed last).
+    ch05::UNet<float> resnet_unet(ch05::Architecture{}, rng);
+    rows.push_back({{"model", "u-net resnet20 encoder (ch05)"}, {"batch", 32}, {"images_per_second", training_throughput(resnet_unet, 32, {1, 1, 64, 64}, 2, 5, true)}});
     return rows;
 }
 

@@ -77,7 +77,7 @@ TEST_CASE("chapter 6: fine-tuning learns an image folder of bars; a broken folde
     ch06::Settings s;
     s.verbose = false;
     s.epochs = 4;
-    s.head_epochs = 1;
+    s.head_share = 0.25;  // 1 of 4 epochs
     s.batch_size = 16;
     auto model = ch06::build_model(s, ch06::Method::finetune, 2);
     const ch06::FinetuneOutcome outcome = ch06::train_by_method(*model, s, splits);
