@@ -49,7 +49,10 @@ Trial run_trial(Settings s, Method method, const dl::DataSplits& splits) {
     // No validation after every epoch (a 100-image set runs for 100+ epochs): once, at the end.
     dl::DataSplits without_validation{splits.train, {}, splits.test, splits.normalization};
     const FinetuneOutcome outcome = train_by_method(*model, s, without_validation);
-    Trial trial{method_name(method), s.labels_per_class, splits.train.size()};
+    Trial trial;
+    trial.method = method_name(method);
+    trial.per_class = s.labels_per_class;
+    trial.train_images = splits.train.size();
     trial.val_accuracy = dl::evaluate(*model, splits.validation).accuracy;
     trial.test_accuracy = outcome.test.accuracy;
     trial.test_predictions = outcome.test.predictions;

@@ -111,6 +111,20 @@ int budget_epochs(const Settings& s, std::size_t train_size) {
     return std::max(s.epochs, needed);
 }
 
+/// @p splits with a training set of fewer than s.min_epoch_images images repeated whole
+/// until an epoch has at least that many (the loader reshuffles the copies every epoch):
+/// with 100 images and batch 64, an epoch would otherwise be 2 steps.
+dl::DataSplits repeated_if_small(const Settings& s, const dl::DataSplits& splits) {
+    const std::size_t n = splits.train.size();
+    if (n == 0 || n >= s.min_epoch_images) return splits;
+    std::vector<std::size_t> indices;
+    for (std::size_t copy = 0; copy * n < s.min_epoch_images; ++copy)
+        for (std::size_t i = 0; i < n; ++i) indices.push_back(i);
+    dl::DataSplits repeated = splits;
+    repeated.train = dl::select(splits.train, indices);
+    return repeated;
+}
+
 void append(FinetuneOutcome& outcome, const dl::TrainingOutcome& phase, int first_epoch) {
     for (dl::EpochRecord record : phase.history) {
         record.epoch += first_epoch;
@@ -120,8 +134,9 @@ void append(FinetuneOutcome& outcome, const dl::TrainingOutcome& phase, int firs
 
 }  // namespace
 
-FinetuneOutcome train_by_method(dl::TransferModel<float>& model, const Settings& s, const dl::DataSplits& splits) {
+FinetuneOutcome train_by_method(dl::TransferModel<float>& model, const Settings& s, const dl::DataSplits& given) {
     dl::Timer timer;
+    const dl::DataSplits splits = repeated_if_small(s, given);
     Settings run = s;
     run.epochs = budget_epochs(s, splits.train.size());
     const auto loss = make_loss(s);

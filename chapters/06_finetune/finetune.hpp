@@ -36,6 +36,7 @@ struct Settings : dl::TrainingSettings {
     std::string loss = "ce";        ///< ce | focal
     double focal_gamma = 2.0;       ///< γ of the focal loss
     std::size_t min_steps = 0;      ///< if > 0, at least this many steps: small sets get more epochs (the experiments' equal budget)
+    std::size_t min_epoch_images = 2048;  ///< a smaller training set is repeated within each epoch up to this many images
 
     Settings() {
         epochs = 8;
@@ -68,7 +69,8 @@ struct FinetuneOutcome {
     std::size_t steps = 0;                 ///< optimizer steps taken
 };
 
-/// Trains @p model (from build_model) by settings.method on splits.train and tests it.
+/// Trains @p model (from build_model) by settings.method on splits.train and tests it. A
+/// training set smaller than settings.min_epoch_images is repeated within each epoch.
 /// Without a validation set (splits.validation empty) no validation figures are computed.
 FinetuneOutcome train_by_method(dl::TransferModel<float>& model, const Settings& settings, const dl::DataSplits& splits);
 

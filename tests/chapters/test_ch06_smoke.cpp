@@ -79,6 +79,7 @@ TEST_CASE("chapter 6: fine-tuning learns an image folder of bars; a broken folde
     s.epochs = 4;
     s.head_share = 0.25;  // 1 of 4 epochs
     s.batch_size = 16;
+    s.min_epoch_images = 108;  // the 54 training images twice per epoch: 7 steps, and the repeat path runs
     auto model = ch06::build_model(s, ch06::Method::finetune, 2);
     const ch06::FinetuneOutcome outcome = ch06::train_by_method(*model, s, splits);
     CHECK(outcome.history.size() == 4);

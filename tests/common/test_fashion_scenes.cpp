@@ -9,6 +9,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <set>
@@ -73,6 +74,18 @@ TEST_CASE("compose_scene: seeded, items drawn bright on a darker texture, labels
         CHECK(mean_where(scene, true) == Approx(0.95 * 255).margin(5));  // items keep their value (noise averages out)
         CHECK(mean_where(scene, false) < 0.15 * 255);          // the texture stays darker than any item pixel
     }
+}
+
+TEST_CASE("split_scene_items: training and validation scenes draw on disjoint items, all of them, seeded", "[data][scenes][ch05]") {
+    const dl::SceneItemSplit a = dl::split_scene_items(60000, 1), b = dl::split_scene_items(60000, 1), c = dl::split_scene_items(60000, 2);
+    CHECK(a.validation.size() == 10000);
+    CHECK(a.train.size() == 50000);
+    std::vector<int> seen(60000, 0);
+    for (std::size_t i : a.train) ++seen[i];
+    for (std::size_t i : a.validation) ++seen[i];
+    CHECK(std::count(seen.begin(), seen.end(), 1) == 60000);  // each index exactly once: disjoint and complete
+    CHECK(a.validation == b.validation);
+    CHECK(a.validation != c.validation);
 }
 
 TEST_CASE("compose_scene: an item too dark to tell from the texture gets no label", "[data][scenes][ch05]") {

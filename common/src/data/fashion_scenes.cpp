@@ -169,6 +169,13 @@ void write_split(const std::string& dir, const ImageDataset& items, std::size_t 
 
 }  // namespace
 
+SceneItemSplit split_scene_items(std::size_t count, std::uint64_t seed) {
+    const std::vector<std::size_t> order = Rng(seed).permutation(count);
+    const std::size_t validation_items = count / 6;  // 10,000 of 60,000
+    return {std::vector<std::size_t>(order.begin() + long(validation_items), order.end()),
+            std::vector<std::size_t>(order.begin(), order.begin() + long(validation_items))};
+}
+
 std::string default_scenes_dir() {
     const char* root = std::getenv("BOOK_DATASETS_DIR");
     return (root != nullptr && *root != '\0' ? std::string(root) : std::string("datasets")) + "/fashion-scenes";
@@ -185,10 +192,8 @@ void make_fashion_scenes(const std::string& dir, const std::string& fashion_mnis
     }
     if (log != nullptr) *log << "Making the Fashion-scenes dataset in " << dir << " (once; later runs reuse it)\n";
     const ImageDataset train_items = load_fashion_mnist(fashion_mnist_dir, true), test_items = load_fashion_mnist(fashion_mnist_dir, false);
-    std::vector<std::size_t> order = Rng(seed).permutation(train_items.size());
-    const std::size_t validation_items = train_items.size() / 6;  // 10,000 of 60,000
-    const ImageDataset scene_train = select(train_items, std::vector<std::size_t>(order.begin() + validation_items, order.end()));
-    const ImageDataset scene_validation = select(train_items, std::vector<std::size_t>(order.begin(), order.begin() + validation_items));
+    const SceneItemSplit items = split_scene_items(train_items.size(), seed);
+    const ImageDataset scene_train = select(train_items, items.train), scene_validation = select(train_items, items.validation);
     // Different seeds per split, so that changing one split's size leaves the others unchanged.
     write_split(dir + "/train", scene_train, sizes.train, options, seed * 3 + 1, log);
     write_split(dir + "/val", scene_validation, sizes.validation, options, seed * 3 + 2, log);

@@ -56,6 +56,16 @@ struct SceneSplitSizes {
     std::size_t test = 1000;        ///< items from Fashion-MNIST's test images only
 };
 
+/// Which of @p count Fashion-MNIST training images the training scenes may use and which
+/// the validation scenes may: a seeded permutation cut at one sixth (10,000 of 60,000 for
+/// validation). The two lists are disjoint and together hold every index once.
+struct SceneItemSplit {
+    std::vector<std::size_t> train;       ///< indices for the training scenes' items
+    std::vector<std::size_t> validation;  ///< indices for the validation scenes' items
+};
+/// See SceneItemSplit.
+SceneItemSplit split_scene_items(std::size_t count, std::uint64_t seed);
+
 /// The dataset's default folder: $BOOK_DATASETS_DIR/fashion-scenes (the `book` script sets
 /// it to the repository's datasets/ folder), else datasets/fashion-scenes.
 std::string default_scenes_dir();
