@@ -1,8 +1,9 @@
 // Chapter 5 — a U-Net segments "Fashion scenes": every pixel gets a class (background or
 // one of Fashion-MNIST's ten), and skip connections bring back the detail a decoder fed
-// only by an 8×8 grid cannot rebuild.
+// only by a coarse grid cannot rebuild.
 //
-//   ./book run 05                               the main run (U-Net, skips, CE + Dice)
+//   ./book run 05                               the main run (ResNet-20 encoder from chapter 4, skips, CE + Dice)
+//   ./book run 05 --encoder plain               an encoder of conv blocks and max pooling, trained from scratch
 //   ./book run 05 --decoder upsample            nearest upsample + conv, no skips
 //   ./book run 05 --experiment decoders         the three decoders with the same budget
 //   ./book run 05 --scenes DIR                  your own folder (train/, val/, test/ with images/ and masks/)
