@@ -103,7 +103,7 @@ std::vector<EpochRecord> fit(Layer<float>& model, Optimizer<float>& optimizer, D
         bar.finish();
         EpochRecord record;
         record.epoch = epoch;
-        record.lr = optimizer.groups().front().lr;
+        record.lr = optimizer.groups().back().lr;  // the last group: with discriminative rates, the largest
         record.train_loss = loss_sum / seen;
         record.train_accuracy = right / seen;
         record.images_per_second = seen / timer.seconds();

@@ -16,7 +16,7 @@ namespace dl {
 /// What one epoch of training produced.
 struct EpochRecord {
     int epoch = 0;                 ///< 1-based.
-    double lr = 0;                 ///< Learning rate of the first group at the epoch's end.
+    double lr = 0;                 ///< Learning rate of the last group (the head, when groups run input to output) at the epoch's end.
     double train_loss = 0;         ///< Mean loss over the epoch's batches (training mode).
     double train_accuracy = 0;     ///< Accuracy over the epoch's batches (training mode).
     double val_loss = 0;           ///< Validation loss after the epoch (NaN without validation data).
