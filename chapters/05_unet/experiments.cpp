@@ -38,9 +38,9 @@ void run_decoders(const Settings& settings, const SceneSplits& data) {
         std::unique_ptr<UNet<float>> network = make_unet(s, rng);
         UNet<float>& model = *network;
         const std::vector<SegmentationEpoch> history = train_segmentation(model, s, data);
-        const SegmentationScore test = evaluate_segmentation(model, data.test, classes);
+        const SegmentationScore test = evaluate_segmentation(model, data.test, classes, s.tta == "flip");
         const double seconds = timer.seconds();
-        save_prediction_grid(run.file("predictions-" + decoder_name(decoder) + ".png"), &model, data.test, 8);
+        save_prediction_grid(run.file("predictions-" + decoder_name(decoder) + ".png"), &model, data.test, 8, s.tta == "flip");
         table.add_row({decoder_name(decoder), std::to_string(dl::parameter_count(model)), dl::fixed(history.back().validation.mean_iou, 4),
                        dl::fixed(test.mean_iou, 4), dl::fixed(test.pixel_accuracy, 4), dl::fixed(seconds, 0)});
         results.push_back({{"decoder", decoder_name(decoder)}, {"parameters", dl::parameter_count(model)},

@@ -7,6 +7,8 @@
 //   ./book run 05 --decoder upsample            nearest upsample + conv, no skips
 //   ./book run 05 --experiment decoders         the three decoders with the same budget
 //   ./book run 05 --scenes DIR                  your own folder (train/, val/, test/ with images/ and masks/)
+//   ./book run 05 --evaluate runs/05_unet/main/model.ckpt --tta flip
+//                                               measure a saved model, here with test-time flips
 //   ./book run 05 --help                        every flag
 #include "segmentation.hpp"
 
@@ -45,13 +47,14 @@ void run_main(const Settings& s, const SceneSplits& data) {
               << s.loss << ", " << s.epochs << " epochs\n"
               << model.summary();
     const std::vector<SegmentationEpoch> history = train_segmentation(model, s, data);
-    const SegmentationScore test = evaluate_segmentation(model, data.test, int(scene_classes().size()));
+    const bool flip_average = s.tta == "flip";
+    const SegmentationScore test = evaluate_segmentation(model, data.test, int(scene_classes().size()), flip_average);
     const double seconds = timer.seconds();
     print_class_iou(test);
 
     save_segmentation_history(s.out_dir, history, "Chapter 5 " + describe(s.architecture));
     const dl::RunDirectory run(s.out_dir);
-    save_prediction_grid(run.file("predictions.png"), &model, data.test, 8);
+    save_prediction_grid(run.file("predictions.png"), &model, data.test, 8, flip_average);
     save_prediction_grid(run.file("scenes.png"), nullptr, data.train, 8);
     save_legend(run.file("legend.png"));
     dl::save_checkpoint(run.file("model.ckpt"), model, architecture_tag(s.architecture));
@@ -64,12 +67,30 @@ void run_main(const Settings& s, const SceneSplits& data) {
         {"decoder", decoder_name(a.decoder)}, {"levels", a.levels},          {"width", a.width},
         {"loss", s.loss},                 {"optimizer", s.optimizer},        {"lr", s.lr},
         {"decay", s.decay},               {"batch_size", s.batch_size},      {"augment", s.augment},
-        {"seed", s.seed},                 {"threads", s.threads},            {"train_scenes", data.train.size()},
+        {"seed", s.seed},                 {"threads", s.threads},            {"tta", s.tta},            {"train_scenes", data.train.size()},
         {"final_val_mean_iou", history.back().validation.mean_iou}};
     run.write("results.json", results.dump(2) + "\n");
     std::cout << "\nresults.json, history.csv, loss.png, miou.png, predictions.png (test scenes), scenes.png (training scenes), legend.png and model.ckpt in " << s.out_dir << "/  ("
               << dl::fixed(seconds, 1) << " s)\n";
     std::cout << "test pixel accuracy: " << dl::fixed(test.pixel_accuracy, 4) << "\ntest mIoU: " << dl::fixed(test.mean_iou, 4) << "\n";
+}
+
+/// Measures a saved model on the validation and test scenes, without training.
+void run_evaluation(Settings s, const SceneSplits& data, const std::string& checkpoint) {
+    s.pretrained = "none";  // every weight comes from the checkpoint
+    dl::Rng rng(s.seed);
+    std::unique_ptr<UNet<float>> network = make_unet(s, rng);
+    dl::load_checkpoint(checkpoint, *network, architecture_tag(s.architecture));
+    const bool flip_average = s.tta == "flip";
+    const int classes = int(scene_classes().size());
+    std::cout << "Evaluating " << checkpoint << " (" << describe(s.architecture) << ", test-time augmentation: " << s.tta << ")\n";
+    dl::Timer timer;
+    const SegmentationScore validation = evaluate_segmentation(*network, data.validation, classes, flip_average);
+    const SegmentationScore test = evaluate_segmentation(*network, data.test, classes, flip_average);
+    print_class_iou(test);
+    std::cout << "\nvalidation pixel accuracy: " << dl::fixed(validation.pixel_accuracy, 4) << "\nvalidation mIoU: " << dl::fixed(validation.mean_iou, 4)
+              << "\n(" << dl::fixed(timer.seconds(), 1) << " s for " << data.validation.size() + data.test.size() << " scenes)\n"
+              << "test pixel accuracy: " << dl::fixed(test.pixel_accuracy, 4) << "\ntest mIoU: " << dl::fixed(test.mean_iou, 4) << "\n";
 }
 
 }  // namespace
@@ -98,6 +119,12 @@ int main(int argc, char** argv) {
     app.add_option("--loss", s.loss, "ce (pixel cross-entropy), dice, or ce+dice")->capture_default_str()->check(CLI::IsMember({"ce", "dice", "ce+dice"}));
     app.add_option("--scenes", s.scenes_dir, "a scenes folder with train/, val/ and test/, each holding images/ and masks/ (default: the book's, made on first use)");
     app.add_option("--train-scenes", s.scene_sizes.train, "training scenes when the book's dataset is made")->capture_default_str()->check(CLI::Range(1, 1000000));
+    app.add_option("--tta", s.tta, "test-time augmentation: none, or flip (average each scene's scores with its mirror image's; twice the cost)")
+        ->capture_default_str()
+        ->check(CLI::IsMember({"none", "flip"}));
+    std::string checkpoint;
+    app.add_option("--evaluate", checkpoint, "measure this saved model (a model.ckpt of the same --encoder/--decoder) on the validation and test scenes; no training")
+        ->check(CLI::ExistingFile);
     dl::add_experiment_flag(app, experiment, ch05::experiments());
     CLI11_PARSE(app, argc, argv);
     a.decoder = ch05::parse_decoder(decoder);
@@ -127,7 +154,10 @@ int main(int argc, char** argv) {
         }
         const auto normalization = ch05::input_normalization(a);
         const ch05::SceneSplits data = ch05::load_scene_splits(ch05::prepare_scenes(s), s.train_size, s.seed, normalization.get());
-        if (experiment == "none") {
+        if (!checkpoint.empty()) {
+            if (experiment != "none") throw std::invalid_argument("--evaluate measures one saved model; it does not go with --experiment");
+            ch05::run_evaluation(s, data, checkpoint);
+        } else if (experiment == "none") {
             ch05::run_main(s, data);
         } else {
             ch05::run_experiment(experiment, s, data);

@@ -3,6 +3,7 @@
 
 #include "resnet.hpp"
 
+#include "dl/data/augment.hpp"
 #include "dl/data/fashion_mnist.hpp"
 #include "dl/io/checkpoint.hpp"
 #include "dl/io/image_grid.hpp"
@@ -90,13 +91,12 @@ dl::SegmentationSet batch_of(const dl::SegmentationSet& data, const std::vector<
 
 /// Mirrors each scene of @p batch left-right, image and mask together, with probability 1/2.
 void random_flips(dl::SegmentationSet& batch, dl::Rng& rng) {
-    const std::size_t h = batch.images.shape(2), w = batch.images.shape(3);
+    const std::size_t h = batch.images.shape(2), w = batch.images.shape(3);  // masks (B·H·W)
     for (std::size_t i = 0; i < batch.size(); ++i) {
         if (rng.uniform(0, 1) < 0.5) continue;
+        dl::horizontal_flip(batch.images, i);
         for (std::size_t r = 0; r < h; ++r) {
-            float* row = batch.images.data() + (i * h + r) * w;
             int* labels = batch.masks.data() + (i * h + r) * w;
-            std::reverse(row, row + w);
             std::reverse(labels, labels + w);
         }
     }
@@ -138,7 +138,19 @@ void print_row(const SegmentationEpoch& e) {
 
 }  // namespace
 
-SegmentationScore evaluate_segmentation(dl::Layer<float>& model, const dl::SegmentationSet& data, int classes, std::size_t batch_size) {
+//! [predict_scores]
+dl::Tensor<float> predict_scores(dl::Layer<float>& model, const dl::Tensor<float>& images, bool flip_average) {
+    dl::Tensor<float> scores = model.forward(images);  // (B, K, H, W)
+    if (!flip_average) return scores;
+    dl::Tensor<float> mirrored = images;  // (B, C, H, W)
+    dl::horizontal_flip(mirrored);
+    dl::Tensor<float> mirrored_scores = model.forward(mirrored);  // (B, K, H, W), of the mirror images
+    dl::horizontal_flip(mirrored_scores);                         // now pixel by pixel aligned with scores
+    return 0.5f * (scores + mirrored_scores);
+}
+//! [predict_scores]
+
+SegmentationScore evaluate_segmentation(dl::Layer<float>& model, const dl::SegmentationSet& data, int classes, bool flip_average, std::size_t batch_size) {
     const bool was_training = model.is_training();
     model.eval();
     dl::ConfusionMatrix confusion{std::size_t(classes)};
@@ -148,7 +160,7 @@ SegmentationScore evaluate_segmentation(dl::Layer<float>& model, const dl::Segme
     double loss_sum = 0;
     for (std::size_t first = 0; first < data.size(); first += batch_size) {
         const dl::SegmentationSet batch = batch_of(data, order, first, std::min(batch_size, data.size() - first));
-        const dl::Tensor<float> logits = model.forward(batch.images);  // (B, K, H, W)
+        const dl::Tensor<float> logits = predict_scores(model, batch.images, flip_average);  // (B, K, H, W)
         loss_sum += double(cross_entropy.forward(logits, batch.masks)) * double(batch.size());
         confusion.add(predict_pixels(logits), batch.masks);
     }
@@ -251,7 +263,7 @@ std::vector<float> colour_planes(const int* labels, std::size_t plane) {
 
 }  // namespace
 
-void save_prediction_grid(const std::string& path, dl::Layer<float>* model, const dl::SegmentationSet& data, std::size_t count) {
+void save_prediction_grid(const std::string& path, dl::Layer<float>* model, const dl::SegmentationSet& data, std::size_t count, bool flip_average) {
     count = std::min(count, data.size());
     std::vector<std::size_t> first(count);
     std::iota(first.begin(), first.end(), 0);
@@ -260,7 +272,7 @@ void save_prediction_grid(const std::string& path, dl::Layer<float>* model, cons
     if (model != nullptr) {
         const bool was_training = model->is_training();
         model->eval();
-        predicted = predict_pixels(model->forward(scenes.images));
+        predicted = predict_pixels(predict_scores(*model, scenes.images, flip_average));
         model->train(was_training);
     }
     const int h = int(scenes.images.shape(2)), w = int(scenes.images.shape(3));

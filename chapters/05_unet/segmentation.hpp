@@ -22,6 +22,7 @@ struct Settings : dl::TrainingSettings {
     dl::SceneSplitSizes scene_sizes; ///< sizes of the book's dataset when it is made
     std::string loss = "ce+dice";    ///< ce | dice | ce+dice
     std::string pretrained;          ///< resnet20 encoder: chapter 4's checkpoint ("" = the committed one, "none" = random weights)
+    std::string tta = "none";        ///< test-time augmentation: none | flip (average the scores of each scene and its mirror image)
 
     Settings() {
         // A peak rate below the 3e-3 that trains a plain encoder from scratch, so as not to
@@ -69,8 +70,16 @@ struct SegmentationScore {
     std::vector<double> class_iou;  ///< (classes) IoU per class
 };
 
-/// Runs @p model in evaluation mode over @p data in batches.
-SegmentationScore evaluate_segmentation(dl::Layer<float>& model, const dl::SegmentationSet& data, int classes, std::size_t batch_size = 50);
+/// The score maps (B, K, H, W) of @p model for @p images (B, C, H, W), as the model is
+/// (training or evaluation mode). With @p flip_average, the mean of the scores of the
+/// images and of their mirror images, mirrored back: test-time augmentation with the same
+/// flip the network was trained with, at twice the cost.
+dl::Tensor<float> predict_scores(dl::Layer<float>& model, const dl::Tensor<float>& images, bool flip_average);
+
+/// Runs @p model in evaluation mode over @p data in batches; with @p flip_average, each
+/// batch's scores come from predict_scores()'s flip average.
+SegmentationScore evaluate_segmentation(dl::Layer<float>& model, const dl::SegmentationSet& data, int classes, bool flip_average = false,
+                                        std::size_t batch_size = 50);
 
 /// One epoch of training, measured.
 struct SegmentationEpoch {
@@ -93,8 +102,9 @@ void save_segmentation_history(const std::string& run_dir, const std::vector<Seg
 
 /// A grid of the first @p count scenes of @p data: input, true mask and @p model's
 /// prediction in three rows (two without a model), masks coloured by class; written as a
-/// PNG to @p path.
-void save_prediction_grid(const std::string& path, dl::Layer<float>* model, const dl::SegmentationSet& data, std::size_t count);
+/// PNG to @p path. @p flip_average as for evaluate_segmentation().
+void save_prediction_grid(const std::string& path, dl::Layer<float>* model, const dl::SegmentationSet& data, std::size_t count,
+                          bool flip_average = false);
 
 /// The eleven colours of the masks, with the class names, as a one-row PNG legend.
 void save_legend(const std::string& path);

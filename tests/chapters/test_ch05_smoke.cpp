@@ -4,6 +4,7 @@
 #include "segmentation.hpp"
 #include "resnet.hpp"
 
+#include "dl/data/augment.hpp"
 #include "dl/data/fashion_mnist.hpp"
 #include "dl/io/checkpoint.hpp"
 
@@ -54,6 +55,26 @@ TEST_CASE("chapter 5: the U-Net's backward through skips and concatenations matc
         const auto report = dltest::check_layer(net, dltest::random_normal({2, 1, 8, 8}, 4));
         INFO(ch05::describe(tiny(decoder, 2, 2)) << ": " << report.where);
         CHECK(report.worst_error < 1e-5);
+    }
+}
+
+TEST_CASE("chapter 5: test-time flip averaging makes the prediction mirror with its input", "[ch05]") {
+    // Any network's flip average s(x) = ½ (f(x) + m(f(m(x)))) has s(m(x)) = m(s(x)), with m
+    // the mirror; a random network alone does not. Also: eval mode, so BN uses its statistics.
+    dl::Rng rng(6);
+    ch05::UNet<float> net(tiny(ch05::Decoder::unet, 2, 2), rng);
+    net.eval();
+    const dl::Tensor<float> images = xt::cast<float>(dltest::random_normal({2, 1, 8, 8}, 7));  // (2, 1, 8, 8)
+    dl::Tensor<float> mirrored = images;
+    dl::horizontal_flip(mirrored);
+    for (const bool flip_average : {false, true}) {
+        dl::Tensor<float> of_mirror = ch05::predict_scores(net, mirrored, flip_average);  // (2, 11, 8, 8)
+        dl::horizontal_flip(of_mirror);
+        const dl::Tensor<float> direct = ch05::predict_scores(net, images, flip_average);
+        const float gap = xt::amax(xt::abs(direct - of_mirror))();
+        INFO("flip_average " << flip_average);
+        if (flip_average) CHECK(gap < 1e-5f);
+        else CHECK(gap > 1e-3f);  // the property is not free: a random network breaks it
     }
 }
 

@@ -61,6 +61,17 @@ TEST_CASE("random_horizontal_flip mirrors rows of about half the images", "[augm
     CHECK(flipped < 130);
 }
 
+TEST_CASE("horizontal_flip mirrors every row of every channel, and twice is the identity", "[augment][ch05]") {
+    Tensor<float> maps = xt::zeros<float>({2, 2, 1, 3});  // (N, K, H, W)
+    for (std::size_t i = 0; i < maps.size(); ++i) maps.data()[i] = float(i);  // rows 0 1 2 | 3 4 5 | 6 7 8 | 9 10 11
+    dl::horizontal_flip(maps);
+    const float expected[] = {2, 1, 0, 5, 4, 3, 8, 7, 6, 11, 10, 9};
+    for (std::size_t i = 0; i < maps.size(); ++i) CHECK(maps.data()[i] == expected[i]);
+    dl::horizontal_flip(maps);
+    for (std::size_t i = 0; i < maps.size(); ++i) CHECK(maps.data()[i] == float(i));
+    CHECK_THROWS_WITH(dl::horizontal_flip(maps, 2), Catch::Contains("image 2 of 2"));
+}
+
 TEST_CASE("random_erasing fills one rectangle and leaves the rest alone", "[augment][ch03]") {
     const Tensor<float> original = numbered_images(50);
     Tensor<float> images = original;

@@ -34,17 +34,25 @@ void random_crop(Tensor<float>& images, int padding, Rng& rng, float fill) {
     }
 }
 
+void horizontal_flip(Tensor<float>& images, std::size_t index) {
+    check_images(images, "horizontal_flip");
+    const std::size_t c = images.shape(1), h = images.shape(2), w = images.shape(3);
+    if (index >= images.shape(0)) throw std::invalid_argument("horizontal_flip: image " + std::to_string(index) + " of " + std::to_string(images.shape(0)));
+    for (std::size_t row = 0; row < c * h; ++row) {
+        float* start = images.data() + (index * c * h + row) * w;
+        std::reverse(start, start + w);
+    }
+}
+
+void horizontal_flip(Tensor<float>& images) {
+    check_images(images, "horizontal_flip");
+    for (std::size_t i = 0; i < images.shape(0); ++i) horizontal_flip(images, i);
+}
+
 void random_horizontal_flip(Tensor<float>& images, Rng& rng, double probability) {
     check_images(images, "random_horizontal_flip");
-    const std::size_t n = images.shape(0), c = images.shape(1), h = images.shape(2), w = images.shape(3);
-    for (std::size_t i = 0; i < n; ++i) {
-        if (rng.uniform(0.0, 1.0) >= probability) continue;
-        for (std::size_t ch = 0; ch < c; ++ch)
-            for (std::size_t y = 0; y < h; ++y) {
-                float* row = images.data() + ((i * c + ch) * h + y) * w;
-                std::reverse(row, row + w);
-            }
-    }
+    for (std::size_t i = 0; i < images.shape(0); ++i)
+        if (rng.uniform(0.0, 1.0) < probability) horizontal_flip(images, i);
 }
 
 void random_erasing(Tensor<float>& images, Rng& rng, double probability, double min_area, double max_area, float fill) {

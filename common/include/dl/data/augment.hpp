@@ -12,6 +12,13 @@ namespace dl {
 /// in each direction. In place.
 void random_crop(Tensor<float>& images, int padding, Rng& rng, float fill = 0.0f);
 
+/// Mirrors image @p index of @p images (N, C, H, W) left-to-right, every channel. In place.
+void horizontal_flip(Tensor<float>& images, std::size_t index);
+
+/// Mirrors every image of @p images (N, C, H, W) left-to-right; works as well on score
+/// maps (N, K, H, W). In place; doing it twice gives the input back.
+void horizontal_flip(Tensor<float>& images);
+
 /// Mirrors each image left-to-right with probability @p probability. In place.
 void random_horizontal_flip(Tensor<float>& images, Rng& rng, double probability = 0.5);
 
