@@ -7,6 +7,7 @@
 #   ./book run 03 --experiment ladder --epochs 40 --val-size 2000 --out runs/03_vgg/ladder-long
 #   ./book run 04 && ./book run 04 --experiment depth && ./book run 04 --experiment stochastic-depth
 #   ./book run 05 && ./book run 05 --experiment decoders
+#   ./book run 06 && ./book run 06 --experiment labels
 # then run docs/update_figures.sh and rebuild the site with ./book docs.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -41,6 +42,9 @@ figures=(
   "runs/05_unet/decoders/predictions-upsample.png  chapters/05_unet/images/ch05_decoder_upsample.png"
   "runs/05_unet/decoders/predictions-transpose.png chapters/05_unet/images/ch05_decoder_transpose.png"
   "runs/05_unet/decoders/predictions-unet.png      chapters/05_unet/images/ch05_decoder_unet.png"
+  "runs/06_finetune/main/examples.png         chapters/06_finetune/images/ch06_examples.png"
+  "runs/06_finetune/main/accuracy.png         chapters/06_finetune/images/ch06_main_accuracy.png"
+  "runs/06_finetune/labels/labels.png         chapters/06_finetune/images/ch06_labels.png"
 )
 missing=0
 for pair in "${figures[@]}"; do
