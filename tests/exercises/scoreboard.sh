@@ -35,7 +35,8 @@ for name in "${names[@]}"; do
     printf '  %spassed%s           %s\n' "$green" "$plain" "$name"
     passed=$((passed + 1))
   elif grep -q "is not written yet" <<<"$output"; then
-    hint=$(grep -o "see .*" <<<"$output" | head -1 | sed "s/'\$//")
+    # Catch quotes the message and may append "; expression was: ..." after it: drop both.
+    hint=$(grep -o "see .*" <<<"$output" | head -1 | sed -E "s/'(; expression was: .*)?\$//")
     printf '  %snot yet written%s  %s  (%s)\n' "$yellow" "$plain" "$name" "$hint"
     unwritten=$((unwritten + 1))
   else
