@@ -156,10 +156,14 @@ int main(int argc, char** argv) {
             dl::apply_experiment_budget(app, dl::find_experiment(ch05::experiments(), experiment), "05_unet", s);
             if (app.count("--decoder") > 0) throw std::invalid_argument("--decoder: --experiment " + experiment + " trains every decoder itself");
         }
+        if (!checkpoint.empty()) {
+            if (experiment != "none") throw std::invalid_argument("--evaluate measures one saved model; it does not go with --experiment");
+            for (const char* flag : {"--epochs", "--batch-size", "--lr", "--optimizer", "--momentum", "--weight-decay", "--decay", "--augment", "--loss", "--train-size"})
+                if (app.count(flag) > 0) throw std::invalid_argument(std::string(flag) + " shapes training; --evaluate does not train");
+        }
         const auto normalization = ch05::input_normalization(a);
         const ch05::SceneSplits data = ch05::load_scene_splits(ch05::prepare_scenes(s), s.train_size, s.seed, normalization.get());
         if (!checkpoint.empty()) {
-            if (experiment != "none") throw std::invalid_argument("--evaluate measures one saved model; it does not go with --experiment");
             ch05::run_evaluation(s, data, checkpoint);
         } else if (experiment == "none") {
             ch05::run_main(s, data);
