@@ -51,7 +51,7 @@ void write_scene_folder(const std::string& dir, const ImageDataset& items, std::
 
 /// How many scenes each split of the dataset holds.
 struct SceneSplitSizes {
-    std::size_t train = 4000;       ///< items from 50,000 of Fashion-MNIST's training images
+    std::size_t train = 8000;       ///< items from 50,000 of Fashion-MNIST's training images
     std::size_t validation = 500;   ///< items from the other 10,000 training images
     std::size_t test = 1000;        ///< items from Fashion-MNIST's test images only
 };
