@@ -54,7 +54,8 @@ SceneSplits load_scene_splits(const std::string& dir, std::size_t train_size, st
     SceneSplits data{dl::load_segmentation_folder(dir + "/train", classes), dl::load_segmentation_folder(dir + "/val", classes),
                      dl::load_segmentation_folder(dir + "/test", classes), {}};
     if (train_size > data.train.size()) {
-        throw std::invalid_argument("--train-size " + std::to_string(train_size) + ": " + dir + "/train holds only " + std::to_string(data.train.size()) + " scenes");
+        throw std::invalid_argument("--train-size " + std::to_string(train_size) + " (given, or an experiment's budget): " + dir + "/train holds only " +
+                                    std::to_string(data.train.size()) + " scenes; pass a smaller --train-size, or 0 for all");
     }
     if (train_size != 0 && train_size < data.train.size()) {
         std::vector<std::size_t> keep = dl::Rng(seed).permutation(data.train.size());
