@@ -7,13 +7,26 @@
 #    "\snippet FILE TAG": the site quotes the real source, which cannot drift, while the
 #    plain README keeps its copy for readers without the site;
 #  - the top README's first heading gets the label mainpage (every file is called
-#    README.md, so Doxygen cannot be told the main page by name);
+#    README.md, so Doxygen cannot be told the main page by name), and its links to the
+#    chapter texts, "](chapters/NN_name/README.md)", become "](@ref chNN)";
 #  - "](images/" becomes "](" because Doxygen finds images by name in IMAGE_PATH.
 set -euo pipefail
 file=$1
 if [ "$(basename "$(dirname "$(realpath "$file")")")" = "$(basename "$(realpath "$(dirname "$0")/..")")" ]; then
   # The top README: the book's main page.
-  awk '!done && /^# / { print $0 " {#mainpage}"; done = 1; next } { print }' "$file"
+  # Its links to chapter texts become references to their labels, which every Doxygen
+  # resolves (1.9.8 cannot resolve a link to a README.md file by its path).
+  awk '!done && /^# / { print $0 " {#mainpage}"; done = 1; next }
+       { print chapter_links_as_refs($0) }
+       function chapter_links_as_refs(line,   out, start) {
+         out = ""
+         while (match(line, /\]\(chapters\/[0-9][0-9]_[^)\/]*\/README\.md\)/)) {
+           start = substr(line, RSTART + 11, 2)
+           out = out substr(line, 1, RSTART - 1) "](@ref ch" start ")"
+           line = substr(line, RSTART + RLENGTH)
+         }
+         return out line
+       }' "$file"
   exit 0
 fi
 number=$(basename "$(dirname "$file")" | cut -c1-2)

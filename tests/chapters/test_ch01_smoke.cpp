@@ -7,7 +7,7 @@
 
 #include "temp_dir.hpp"
 
-#include <catch2/catch.hpp>
+#include "../support/catch_compat.hpp"
 
 TEST_CASE("chapter 1: the MLP learns from 1000 images", "[ch01][smoke]") {
     ch01::Settings settings;
@@ -57,5 +57,5 @@ TEST_CASE("chapter 1: the same seed gives the same run and the checkpoint reload
     CHECK(dl::evaluate(model, splits.validation).loss == Approx(first.history.back().val_loss).epsilon(1e-6));
     dl::Sequential<float> wider = ch01::build_mlp({512, 128}, dl::Init::he, rng);
     CHECK_THROWS_WITH(dl::load_checkpoint(dir.file("a.ckpt"), wider, ch01::architecture_name({512, 128})),
-                      Catch::Contains("mlp-784-256-128-10"));
+                      dltest::contains("mlp-784-256-128-10"));
 }

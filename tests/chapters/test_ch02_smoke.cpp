@@ -2,7 +2,7 @@
 // in both its modern and its 1998 form.
 #include "lenet.hpp"
 
-#include <catch2/catch.hpp>
+#include "../support/catch_compat.hpp"
 
 TEST_CASE("chapter 2: LeNet-5 learns from 1000 images (modern and classic forms)", "[ch02][smoke]") {
     for (bool classic : {false, true}) {

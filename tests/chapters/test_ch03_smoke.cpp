@@ -2,7 +2,7 @@
 // 1,000 real Fashion-MNIST images with the chapter's regularizers switched on.
 #include "vgg.hpp"
 
-#include <catch2/catch.hpp>
+#include "../support/catch_compat.hpp"
 
 namespace {
 
@@ -35,7 +35,7 @@ TEST_CASE("chapter 3: both VGG heads map (N, 1, 28, 28) to (N, 10) and reject un
     dl::Sequential<float> fc_net = ch03::build_vgg(plain, rng);
     CHECK(dl::parameter_count(fc_net) == 4556 + 37120 + 2570);
     plain.head = "dense";
-    CHECK_THROWS_WITH(ch03::build_vgg(plain, rng), Catch::Contains("unknown head 'dense'"));
+    CHECK_THROWS_WITH(ch03::build_vgg(plain, rng), dltest::contains("unknown head 'dense'"));
 }
 
 TEST_CASE("chapter 3: a narrow VGG learns from 1000 images with augmentation and mixup", "[ch03][smoke]") {

@@ -6,7 +6,7 @@
 
 #include "../support/temp_dir.hpp"
 
-#include <catch2/catch.hpp>
+#include "../support/catch_compat.hpp"
 #include <nlohmann/json.hpp>
 
 #include <fstream>
@@ -53,7 +53,7 @@ TEST_CASE("chapter 4: parameter counts of a width-4 ResNet-8 worked by hand", "[
     CHECK(ch04::architecture_tag(small(true)) == "resnet8-w4");
     ch04::Architecture bad = small(false);
     bad.stochastic_depth = 0.2;
-    CHECK_THROWS_WITH(ch04::build_resnet(bad, rng), Catch::Contains("--plain"));
+    CHECK_THROWS_WITH(ch04::build_resnet(bad, rng), dltest::contains("--plain"));
 }
 
 TEST_CASE("chapter 4: a checkpoint loads into the same architecture and is refused by another", "[ch04]") {
@@ -69,7 +69,7 @@ TEST_CASE("chapter 4: a checkpoint loads into the same architecture and is refus
     CHECK(xt::allclose(trained.forward(x), same.forward(x)));
     dl::Sequential<float> plain = ch04::build_resnet(small(false), rng);
     CHECK_THROWS_WITH(dl::load_checkpoint(dir.file("r.ckpt"), plain, ch04::architecture_tag(small(false))),
-                      Catch::Contains("r.ckpt") && Catch::Contains("architecture 'resnet8-w4'") && Catch::Contains("expected 'plain8-w4'"));
+                      dltest::contains("r.ckpt") && dltest::contains("architecture 'resnet8-w4'") && dltest::contains("expected 'plain8-w4'"));
 }
 
 TEST_CASE("chapter 4: a width-8 ResNet-8 with stochastic depth learns from 1000 images", "[ch04][smoke]") {

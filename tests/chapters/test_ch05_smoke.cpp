@@ -11,7 +11,7 @@
 #include "../support/gradcheck.hpp"
 #include "../support/temp_dir.hpp"
 
-#include <catch2/catch.hpp>
+#include "../support/catch_compat.hpp"
 
 namespace {
 
@@ -31,7 +31,7 @@ TEST_CASE("chapter 5: every decoder maps (N, 1, 64, 64) to (N, 11, 64, 64)", "[c
         dl::Rng rng(1);
         ch05::UNet<float> net(tiny(decoder, 3, 4), rng);
         CHECK(dl::shape_of(net.forward(dl::Tensor<float>(dl::Tensor<float>::shape_type{2, 1, 64, 64}, 0.5f))) == dl::Shape{2, 11, 64, 64});
-        CHECK_THROWS_WITH(net.forward(dl::Tensor<float>(dl::Tensor<float>::shape_type{1, 1, 60, 60}, 0.0f)), Catch::Contains("divisible by 8"));
+        CHECK_THROWS_WITH(net.forward(dl::Tensor<float>(dl::Tensor<float>::shape_type{1, 1, 60, 60}, 0.0f)), dltest::contains("divisible by 8"));
     }
 }
 
@@ -110,7 +110,7 @@ TEST_CASE("chapter 5: a ResNet encoder: chapter 4's weights in place, hand-count
     }
     ch05::Architecture wrong;
     wrong.width = 8;
-    CHECK_THROWS_WITH(ch05::UNet<float>(wrong, ch04::build_resnet(ch04::Architecture{}, rng), rng), Catch::Contains("ResNet of width 8"));
+    CHECK_THROWS_WITH(ch05::UNet<float>(wrong, ch04::build_resnet(ch04::Architecture{}, rng), rng), dltest::contains("ResNet of width 8"));
 }
 
 TEST_CASE("chapter 5: a checkpoint is refused by a network with another decoder", "[ch05]") {
@@ -119,7 +119,7 @@ TEST_CASE("chapter 5: a checkpoint is refused by a network with another decoder"
     ch05::UNet<float> unet(tiny(ch05::Decoder::unet), rng), other(tiny(ch05::Decoder::transpose), rng);
     dl::save_checkpoint(dir.file("u.ckpt"), unet, ch05::architecture_tag(tiny(ch05::Decoder::unet)));
     CHECK_THROWS_WITH(dl::load_checkpoint(dir.file("u.ckpt"), other, ch05::architecture_tag(tiny(ch05::Decoder::transpose))),
-                      Catch::Contains("unet1-w2-unet") && Catch::Contains("unet1-w2-transpose"));
+                      dltest::contains("unet1-w2-unet") && dltest::contains("unet1-w2-transpose"));
 }
 
 TEST_CASE("chapter 5: a width-4 U-Net learns to segment 300 real scenes", "[ch05][smoke]") {

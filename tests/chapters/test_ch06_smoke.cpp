@@ -12,7 +12,7 @@
 
 #include "../support/temp_dir.hpp"
 
-#include <catch2/catch.hpp>
+#include "../support/catch_compat.hpp"
 
 #include <filesystem>
 
@@ -65,7 +65,7 @@ TEST_CASE("chapter 6: the cut pretrained body computes what ResNet-20 computed u
     CHECK_FALSE(xt::allclose(scratch->body().parameters()[0]->value, model->body().parameters()[0]->value));
 }
 
-TEST_CASE("chapter 6: fine-tuning learns an image folder of bars; a broken folder is refused", "[ch06]") {
+TEST_CASE("chapter 6: fine-tuning learns an image folder of bars and refuses a broken folder", "[ch06]") {
     dltest::TempDir dir("ch06-bars");
     write_bars(dir.path(), 30);
     const dl::Normalization normalization = ch04::training_normalization();
@@ -87,9 +87,9 @@ TEST_CASE("chapter 6: fine-tuning learns an image folder of bars; a broken folde
     CHECK(model->body_frozen() == false);
 
     std::filesystem::create_directories(dir.file("test/diagonal"));  // a class the training folder lacks
-    CHECK_THROWS_WITH(ch06::load_digit_splits(dir.path(), normalization, 1), Catch::Contains("holds the classes {diagonal, horizontal, vertical}"));
+    CHECK_THROWS_WITH(ch06::load_digit_splits(dir.path(), normalization, 1), dltest::contains("holds the classes {diagonal, horizontal, vertical}"));
     std::filesystem::create_directories(dir.file("train/diagonal"));  // ... and with no images
-    CHECK_THROWS_WITH(ch06::load_digit_splits(dir.path(), normalization, 1), Catch::Contains("train/diagonal: class folder is empty"));
+    CHECK_THROWS_WITH(ch06::load_digit_splits(dir.path(), normalization, 1), dltest::contains("train/diagonal: class folder is empty"));
     std::filesystem::remove_all(dir.file("test"));
-    CHECK_THROWS_WITH(ch06::load_digit_splits(dir.path(), normalization, 1), Catch::Contains("has no test/ folder"));
+    CHECK_THROWS_WITH(ch06::load_digit_splits(dir.path(), normalization, 1), dltest::contains("has no test/ folder"));
 }

@@ -3,7 +3,7 @@
 
 #include "../support/gradcheck.hpp"
 
-#include <catch2/catch.hpp>
+#include "../support/catch_compat.hpp"
 
 #include <cmath>
 

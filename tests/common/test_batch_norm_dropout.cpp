@@ -10,7 +10,7 @@
 #include "../support/gradcheck.hpp"
 #include "../support/temp_dir.hpp"
 
-#include <catch2/catch.hpp>
+#include "../support/catch_compat.hpp"
 
 #include <cmath>
 
@@ -47,8 +47,8 @@ TEST_CASE("BatchNorm: gradients match finite differences in training and evaluat
         CHECK(r2.worst_error < 1e-6);
         CHECK(r1.worst_error < 1e-6);
     }
-    CHECK_THROWS_WITH(bn2.forward(rows), Catch::Contains("expected (N, C, H, W)"));
-    CHECK_THROWS_WITH(bn1.forward(images), Catch::Contains("expected (N, C)"));
+    CHECK_THROWS_WITH(bn2.forward(rows), dltest::contains("expected (N, C, H, W)"));
+    CHECK_THROWS_WITH(bn1.forward(images), dltest::contains("expected (N, C)"));
 }
 
 TEST_CASE("BatchNorm: running statistics travel in checkpoints", "[batch_norm][checkpoint][ch03]") {
@@ -81,7 +81,7 @@ TEST_CASE("Dropout: drops about p of the values, keeps the mean, identity in eva
     CHECK((dropout.forward(x) == x));
     const Tensor<double> dy = dltest::random_normal({200, 100}, 5);
     CHECK((dropout.backward(dy) == dy));  // evaluation: the gradient passes unchanged
-    CHECK_THROWS_WITH(dl::Dropout<double>(1.0, 1), Catch::Contains("[0, 1)"));
+    CHECK_THROWS_WITH(dl::Dropout<double>(1.0, 1), dltest::contains("[0, 1)"));
 }
 
 TEST_CASE("Dropout: backward applies the forward mask - and the same seed gives the same mask", "[dropout][ch03]") {

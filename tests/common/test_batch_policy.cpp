@@ -8,7 +8,7 @@
 #include "dl/train/batch_policy.hpp"
 #include "dl/train/fit.hpp"
 
-#include <catch2/catch.hpp>
+#include "../support/catch_compat.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -55,7 +55,7 @@ std::vector<double> train_losses(const dl::FitOptions& options) {
 
 TEST_CASE("make_augmentation: none is empty - unknown names are refused - flip mirrors whole images", "[batch_policy][ch03]") {
     CHECK_FALSE(dl::make_augmentation("none", 0.0f, 1));
-    CHECK_THROWS_WITH(dl::make_augmentation("rotate", 0.0f, 1), Catch::Contains("unknown augmentation 'rotate'"));
+    CHECK_THROWS_WITH(dl::make_augmentation("rotate", 0.0f, 1), dltest::contains("unknown augmentation 'rotate'"));
     dl::Batch batch = counting_batch(64);
     dl::make_augmentation("flip", 0.0f, 1)(batch);
     int flipped = 0;

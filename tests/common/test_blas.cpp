@@ -2,7 +2,7 @@
 #include "dl/blas.hpp"
 #include "dl/tensor.hpp"
 
-#include <catch2/catch.hpp>
+#include "../support/catch_compat.hpp"
 #include <xtensor-blas/xlinalg.hpp>
 #include <xtensor/xrandom.hpp>
 

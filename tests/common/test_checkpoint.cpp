@@ -8,7 +8,7 @@
 
 #include "dl/layers/batch_norm.hpp"
 
-#include <catch2/catch.hpp>
+#include "../support/catch_compat.hpp"
 #include <zlib.h>
 
 #include <filesystem>
@@ -50,9 +50,9 @@ TEST_CASE("checkpoint: a different model is refused - naming the first mismatchi
     dl::save_checkpoint(dir.file("m.ckpt"), small, "mlp");
     const auto before = wide.parameters()[0]->value;
     CHECK_THROWS_WITH(dl::load_checkpoint(dir.file("m.ckpt"), wide, "mlp"),
-                      Catch::Contains("'0.weight' (5, 6)") && Catch::Contains("'0.weight' (7, 6)"));
+                      dltest::contains("'0.weight' (5, 6)") && dltest::contains("'0.weight' (7, 6)"));
     CHECK((wide.parameters()[0]->value == before));  // untouched by the failed load
-    CHECK_THROWS_WITH(dl::load_checkpoint(dir.file("m.ckpt"), small, "resnet20"), Catch::Contains("architecture 'mlp'"));
+    CHECK_THROWS_WITH(dl::load_checkpoint(dir.file("m.ckpt"), small, "resnet20"), dltest::contains("architecture 'mlp'"));
 }
 
 TEST_CASE("checkpoint: corrupt - truncated and foreign files are refused", "[checkpoint]") {
@@ -64,15 +64,15 @@ TEST_CASE("checkpoint: corrupt - truncated and foreign files are refused", "[che
     std::string flipped = bytes;
     flipped[bytes.size() / 2] ^= 0x40;
     std::ofstream(dir.file("flipped.ckpt"), std::ios::binary) << flipped;
-    CHECK_THROWS_WITH(dl::load_checkpoint(dir.file("flipped.ckpt"), net, "mlp"), Catch::Contains("flipped.ckpt") && Catch::Contains("corrupt"));
+    CHECK_THROWS_WITH(dl::load_checkpoint(dir.file("flipped.ckpt"), net, "mlp"), dltest::contains("flipped.ckpt") && dltest::contains("corrupt"));
 
     std::ofstream(dir.file("cut.ckpt"), std::ios::binary) << bytes.substr(0, bytes.size() - 100);
-    CHECK_THROWS_WITH(dl::load_checkpoint(dir.file("cut.ckpt"), net, "mlp"), Catch::Contains("cut.ckpt") && Catch::Contains("corrupt or truncated"));
+    CHECK_THROWS_WITH(dl::load_checkpoint(dir.file("cut.ckpt"), net, "mlp"), dltest::contains("cut.ckpt") && dltest::contains("corrupt or truncated"));
 
     std::ofstream(dir.file("text.ckpt")) << "hello";
-    CHECK_THROWS_WITH(dl::load_checkpoint(dir.file("text.ckpt"), net, "mlp"), Catch::Contains("bad magic"));
+    CHECK_THROWS_WITH(dl::load_checkpoint(dir.file("text.ckpt"), net, "mlp"), dltest::contains("bad magic"));
 
-    CHECK_THROWS_WITH(dl::load_checkpoint(dir.file("absent.ckpt"), net, "mlp"), Catch::Contains("absent.ckpt"));
+    CHECK_THROWS_WITH(dl::load_checkpoint(dir.file("absent.ckpt"), net, "mlp"), dltest::contains("absent.ckpt"));
 }
 
 TEST_CASE("checkpoint: missing or extra parameters and another scalar type are refused by name", "[checkpoint]") {
@@ -82,12 +82,12 @@ TEST_CASE("checkpoint: missing or extra parameters and another scalar type are r
     dl::Sequential<float> longer = mlp(5, 1);
     dl::Rng rng(4);
     longer.add<dl::Linear<float>>(3, 2, dl::Init::he, rng);
-    CHECK_THROWS_WITH(dl::load_checkpoint(dir.file("m.ckpt"), longer, "mlp"), Catch::Contains("lacks '3.weight' (2, 3)"));
+    CHECK_THROWS_WITH(dl::load_checkpoint(dir.file("m.ckpt"), longer, "mlp"), dltest::contains("lacks '3.weight' (2, 3)"));
     dl::save_checkpoint(dir.file("long.ckpt"), longer, "mlp");
-    CHECK_THROWS_WITH(dl::load_checkpoint(dir.file("long.ckpt"), net, "mlp"), Catch::Contains("extra tensor '3.weight' (2, 3)"));
+    CHECK_THROWS_WITH(dl::load_checkpoint(dir.file("long.ckpt"), net, "mlp"), dltest::contains("extra tensor '3.weight' (2, 3)"));
     dl::Sequential<double> in_double;
     in_double.add<dl::Linear<double>>(6, 5, dl::Init::he, rng);
-    CHECK_THROWS_WITH(dl::load_checkpoint(dir.file("m.ckpt"), in_double, "mlp"), Catch::Contains("32-bit values") && Catch::Contains("64-bit"));
+    CHECK_THROWS_WITH(dl::load_checkpoint(dir.file("m.ckpt"), in_double, "mlp"), dltest::contains("32-bit values") && dltest::contains("64-bit"));
 }
 
 TEST_CASE("checkpoint: a version-1 file (parameters only) loads - but not into a model with buffers", "[checkpoint]") {
@@ -106,5 +106,5 @@ TEST_CASE("checkpoint: a version-1 file (parameters only) loads - but not into a
 
     dl::Sequential<float> with_bn = mlp(5, 1);
     with_bn.add<dl::BatchNorm1d<float>>(3, 0.1, 1e-5, false);  // no gamma/beta: only buffers are missing
-    CHECK_THROWS_WITH(dl::load_checkpoint(dir.file("v1.ckpt"), with_bn, "mlp"), Catch::Contains("lacks '3.running_mean' (3)"));
+    CHECK_THROWS_WITH(dl::load_checkpoint(dir.file("v1.ckpt"), with_bn, "mlp"), dltest::contains("lacks '3.running_mean' (3)"));
 }

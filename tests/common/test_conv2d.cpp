@@ -6,7 +6,7 @@
 
 #include "../support/gradcheck.hpp"
 
-#include <catch2/catch.hpp>
+#include "../support/catch_compat.hpp"
 #include <xtensor/xrandom.hpp>
 
 #include <cmath>
@@ -113,10 +113,10 @@ TEST_CASE("Conv2d: 1 and 2 BLAS threads agree within float tolerance", "[conv2d]
 TEST_CASE("Conv2d: wrong inputs are refused with the shapes named", "[conv2d][ch02]") {
     dl::Rng rng(1);
     dl::Conv2d<float> conv(3, 8, 5, 1, 0, dl::Init::he, rng);
-    CHECK_THROWS_WITH(conv.forward(dl::Tensor<float>::from_shape({2, 1, 28, 28})), Catch::Contains("(2, 1, 28, 28)") && Catch::Contains("(N, 3, H, W)"));
-    CHECK_THROWS_WITH(conv.forward(dl::Tensor<float>::from_shape({2, 3, 4, 4})), Catch::Contains("smaller than the kernel"));
+    CHECK_THROWS_WITH(conv.forward(dl::Tensor<float>::from_shape({2, 1, 28, 28})), dltest::contains("(2, 1, 28, 28)") && dltest::contains("(N, 3, H, W)"));
+    CHECK_THROWS_WITH(conv.forward(dl::Tensor<float>::from_shape({2, 3, 4, 4})), dltest::contains("smaller than the kernel"));
     dl::Conv2d<float> strided(1, 1, 5, 2, 0, dl::Init::he, rng);  // (4 - 5) / 2 + 1 would round to 1
-    CHECK_THROWS_WITH(strided.forward(dl::Tensor<float>::from_shape({1, 1, 4, 4})), Catch::Contains("smaller than the kernel"));
+    CHECK_THROWS_WITH(strided.forward(dl::Tensor<float>::from_shape({1, 1, 4, 4})), dltest::contains("smaller than the kernel"));
 }
 
 TEST_CASE("Conv2d: the naive algorithm gives the same results through the layer", "[conv2d][ch02]") {

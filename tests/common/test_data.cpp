@@ -7,7 +7,7 @@
 
 #include "../support/temp_dir.hpp"
 
-#include <catch2/catch.hpp>
+#include "../support/catch_compat.hpp"
 
 #include <cstdlib>
 #include <set>
@@ -45,7 +45,7 @@ TEST_CASE("split_validation: disjoint - complete - seeded", "[data]") {
     CHECK(ids(a.validation) == ids(b.validation));
     CHECK(ids(a.validation) != ids(c.validation));
     for (std::size_t i = 0; i < a.train.size(); ++i) CHECK(a.train.labels[i] == int(a.train.images(i, 0, 1, 1)) % 3);  // labels travel with images
-    CHECK_THROWS_WITH(dl::split_validation(data, 100, 1), Catch::Contains("cannot hold out 100 of 100"));
+    CHECK_THROWS_WITH(dl::split_validation(data, 100, 1), dltest::contains("cannot hold out 100 of 100"));
 }
 
 TEST_CASE("per_class_subset: n of each class, labels travelling with images, seeded", "[data][ch06]") {
@@ -74,7 +74,7 @@ TEST_CASE("reduce_class keeps a fraction of one class and all of the others", "[
     }
     CHECK(ones == 5);
     CHECK(dl::reduce_class(data, 2, 0.001, 3).size() == 201);  // at least one is kept
-    CHECK_THROWS_WITH(dl::reduce_class(data, 7, 0.5, 3), Catch::Contains("class 7 has no examples"));
+    CHECK_THROWS_WITH(dl::reduce_class(data, 7, 0.5, 3), dltest::contains("class 7 has no examples"));
     CHECK_THROWS_AS(dl::reduce_class(data, 1, 0.0, 3), std::invalid_argument);
 }
 
@@ -115,11 +115,11 @@ TEST_CASE("normalization gives mean 0 and standard deviation 1", "[data]") {
 }
 
 TEST_CASE("Fashion-MNIST: the locator names a missing folder and honours the environment", "[data][fashion_mnist]") {
-    CHECK_THROWS_WITH(dl::locate_fashion_mnist("/nonexistent/fmnist"), Catch::Contains("/nonexistent/fmnist") && Catch::Contains("--data"));
+    CHECK_THROWS_WITH(dl::locate_fashion_mnist("/nonexistent/fmnist"), dltest::contains("/nonexistent/fmnist") && dltest::contains("--data"));
     dltest::TempDir dir("fmnist-env");
     ::setenv(dl::kFashionMnistEnv, dir.path().c_str(), 1);
     CHECK(dl::locate_fashion_mnist() == dir.path());
-    CHECK_THROWS_WITH(dl::locate_fashion_mnist("/explicit/flag/wins"), Catch::Contains("/explicit/flag/wins"));
+    CHECK_THROWS_WITH(dl::locate_fashion_mnist("/explicit/flag/wins"), dltest::contains("/explicit/flag/wins"));
     ::unsetenv(dl::kFashionMnistEnv);
 }
 
@@ -136,8 +136,8 @@ TEST_CASE("Fashion-MNIST: a fake folder loads - and mismatched files are refused
     CHECK(test.class_names[9] == "Ankle boot");
 
     dl::write_idx(dir.file("t10k-labels-idx1-ubyte"), dl::IdxArray{{2}, {0, 1}});
-    CHECK_THROWS_WITH(dl::load_fashion_mnist(dir.path(), false), Catch::Contains("3 images") && Catch::Contains("2 labels"));
+    CHECK_THROWS_WITH(dl::load_fashion_mnist(dir.path(), false), dltest::contains("3 images") && dltest::contains("2 labels"));
     dl::write_idx(dir.file("t10k-labels-idx1-ubyte"), dl::IdxArray{{3}, {0, 1, 12}});
-    CHECK_THROWS_WITH(dl::load_fashion_mnist(dir.path(), false), Catch::Contains("label 12"));
-    CHECK_THROWS_WITH(dl::load_fashion_mnist(dir.path(), true), Catch::Contains("train-images-idx3-ubyte") && Catch::Contains("not found"));
+    CHECK_THROWS_WITH(dl::load_fashion_mnist(dir.path(), false), dltest::contains("label 12"));
+    CHECK_THROWS_WITH(dl::load_fashion_mnist(dir.path(), true), dltest::contains("train-images-idx3-ubyte") && dltest::contains("not found"));
 }

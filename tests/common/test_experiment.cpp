@@ -3,7 +3,7 @@
 #include "dl/train/experiment.hpp"
 
 #include <CLI/CLI.hpp>
-#include <catch2/catch.hpp>
+#include "../support/catch_compat.hpp"
 
 namespace {
 
@@ -47,5 +47,5 @@ TEST_CASE("add_experiment_flag: an unknown experiment is refused by name", "[exp
     dl::add_experiment_flag(app, chosen, kExperiments);
     const char* argv[] = {"program", "--experiment", "width"};
     CHECK_THROWS_AS(app.parse(3, argv), CLI::ValidationError);
-    CHECK_THROWS_WITH(dl::find_experiment(kExperiments, "width"), Catch::Contains("unknown experiment 'width'"));
+    CHECK_THROWS_WITH(dl::find_experiment(kExperiments, "width"), dltest::contains("unknown experiment 'width'"));
 }

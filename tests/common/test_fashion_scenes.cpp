@@ -7,7 +7,7 @@
 
 #include "../support/temp_dir.hpp"
 
-#include <catch2/catch.hpp>
+#include "../support/catch_compat.hpp"
 
 #include <algorithm>
 #include <filesystem>
@@ -62,7 +62,7 @@ TEST_CASE("compose_scene: seeded, items drawn bright on a darker texture, labels
     CHECK(first.image.pixels != dl::compose_scene(items, options, c).image.pixels);
     dl::SceneOptions inverted;
     inverted.min_items = 5;  // more than max_items
-    CHECK_THROWS_WITH(dl::compose_scene(items, inverted, a), Catch::Contains("min_items <= max_items"));
+    CHECK_THROWS_WITH(dl::compose_scene(items, inverted, a), dltest::contains("min_items <= max_items"));
     REQUIRE(first.image.width == 64);
     REQUIRE(first.mask.pixels.size() == 64u * 64u);
     for (int s = 0; s < 20; ++s) {
@@ -128,7 +128,7 @@ TEST_CASE("make_fashion_scenes: test scenes use only test items, and a second ca
     CHECK_FALSE(std::filesystem::exists(out + "/test/images/00000.png"));
     // Other settings: refused, naming the manifest.
     CHECK_THROWS_WITH(dl::make_fashion_scenes(out, dir.path(), {6, 3, 5}, 1, {}, nullptr),
-                      Catch::Contains("scenes.txt") && Catch::Contains("other settings"));
+                      dltest::contains("scenes.txt") && dltest::contains("other settings"));
 }
 
 TEST_CASE("load_segmentation_folder reads what write_scene_folder wrote", "[data][scenes][ch05]") {
@@ -157,17 +157,17 @@ TEST_CASE("load_segmentation_folder refuses broken folders, naming the file", "[
     CHECK(dl::load_segmentation_folder(root, 11).masks == std::vector<int>(64, 3));
 
     write_gray(root + "/images/b.png", 8, 8, 100);
-    CHECK_THROWS_WITH(dl::load_segmentation_folder(root, 11), Catch::Contains("masks/b.png") && Catch::Contains("missing"));
+    CHECK_THROWS_WITH(dl::load_segmentation_folder(root, 11), dltest::contains("masks/b.png") && dltest::contains("missing"));
     write_gray(root + "/masks/b.png", 8, 6, 1);
-    CHECK_THROWS_WITH(dl::load_segmentation_folder(root, 11), Catch::Contains("masks/b.png") && Catch::Contains("is 8x6 but its image is 8x8"));
+    CHECK_THROWS_WITH(dl::load_segmentation_folder(root, 11), dltest::contains("masks/b.png") && dltest::contains("is 8x6 but its image is 8x8"));
     write_gray(root + "/masks/b.png", 8, 8, 11);
-    CHECK_THROWS_WITH(dl::load_segmentation_folder(root, 11), Catch::Contains("masks/b.png") && Catch::Contains("label 11") && Catch::Contains("[0, 11)"));
+    CHECK_THROWS_WITH(dl::load_segmentation_folder(root, 11), dltest::contains("masks/b.png") && dltest::contains("label 11") && dltest::contains("[0, 11)"));
     dl::write_png(root + "/masks/b.png", dl::Image8{8, 8, 3, std::vector<std::uint8_t>(8 * 8 * 3, 1)});
-    CHECK_THROWS_WITH(dl::load_segmentation_folder(root, 11), Catch::Contains("masks/b.png") && Catch::Contains("colour"));
+    CHECK_THROWS_WITH(dl::load_segmentation_folder(root, 11), dltest::contains("masks/b.png") && dltest::contains("colour"));
     write_gray(root + "/masks/b.png", 8, 8, 1);
     write_gray(root + "/images/b.png", 16, 8, 100);
-    CHECK_THROWS_WITH(dl::load_segmentation_folder(root, 11), Catch::Contains("images/b.png") && Catch::Contains("is 16x8 but the first image is 8x8"));
+    CHECK_THROWS_WITH(dl::load_segmentation_folder(root, 11), dltest::contains("images/b.png") && dltest::contains("is 16x8 but the first image is 8x8"));
     std::ofstream(root + "/images/b.png") << "not a png at all";
-    CHECK_THROWS_WITH(dl::load_segmentation_folder(root, 11), Catch::Contains("images/b.png") && Catch::Contains("cannot read image"));
-    CHECK_THROWS_WITH(dl::load_segmentation_folder(root + "/nowhere", 11), Catch::Contains("nowhere/images") && Catch::Contains("no such folder"));
+    CHECK_THROWS_WITH(dl::load_segmentation_folder(root, 11), dltest::contains("images/b.png") && dltest::contains("cannot read image"));
+    CHECK_THROWS_WITH(dl::load_segmentation_folder(root + "/nowhere", 11), dltest::contains("nowhere/images") && dltest::contains("no such folder"));
 }

@@ -7,7 +7,7 @@
 
 #include "../support/gradcheck.hpp"
 
-#include <catch2/catch.hpp>
+#include "../support/catch_compat.hpp"
 
 #include <cmath>
 
@@ -75,7 +75,7 @@ TEST_CASE("focal loss refuses a negative gamma and a label out of range", "[loss
     CHECK_THROWS_AS(dl::FocalLoss<float>(-1.0), std::invalid_argument);
     dl::FocalLoss<float> loss(2.0);
     const Tensor<float> logits = {{1.0f, 2.0f}};
-    CHECK_THROWS_WITH(loss.forward(logits, {2}), Catch::Contains("label 2 out of range [0, 2)"));
+    CHECK_THROWS_WITH(loss.forward(logits, {2}), dltest::contains("label 2 out of range [0, 2)"));
 }
 
 TEST_CASE("precision, recall and F-beta from a confusion matrix", "[metrics][ch06]") {

@@ -3,7 +3,7 @@
 
 #include "../support/temp_dir.hpp"
 
-#include <catch2/catch.hpp>
+#include "../support/catch_compat.hpp"
 #include <zlib.h>
 
 #include <fstream>
@@ -61,31 +61,31 @@ TEST_CASE("IDX: broken files are refused with the file and the problem named", "
     const std::string good = read_bytes(dir.file("good"));
 
     const std::string missing = dir.file("missing");
-    CHECK_THROWS_WITH(dl::read_idx(missing), Catch::Contains(missing) && Catch::Contains("cannot open"));
+    CHECK_THROWS_WITH(dl::read_idx(missing), dltest::contains(missing) && dltest::contains("cannot open"));
 
     write_bytes(dir.file("magic"), "\x01" + good.substr(1));
-    CHECK_THROWS_WITH(dl::read_idx(dir.file("magic")), Catch::Contains(dir.file("magic")) && Catch::Contains("bad magic"));
+    CHECK_THROWS_WITH(dl::read_idx(dir.file("magic")), dltest::contains(dir.file("magic")) && dltest::contains("bad magic"));
 
     write_bytes(dir.file("truncated"), good.substr(0, good.size() - 5));
-    CHECK_THROWS_WITH(dl::read_idx(dir.file("truncated")), Catch::Contains(dir.file("truncated")) && Catch::Contains("truncated"));
+    CHECK_THROWS_WITH(dl::read_idx(dir.file("truncated")), dltest::contains(dir.file("truncated")) && dltest::contains("truncated"));
 
     write_bytes(dir.file("trailing"), good + "xyz");
-    CHECK_THROWS_WITH(dl::read_idx(dir.file("trailing")), Catch::Contains("3 unexpected bytes"));
+    CHECK_THROWS_WITH(dl::read_idx(dir.file("trailing")), dltest::contains("3 unexpected bytes"));
 
-    CHECK_THROWS_WITH(dl::read_idx(dir.file("good"), 1), Catch::Contains("rank 3, expected 1"));
+    CHECK_THROWS_WITH(dl::read_idx(dir.file("good"), 1), dltest::contains("rank 3, expected 1"));
 
     std::string zero = good;
     zero[4] = zero[5] = zero[6] = zero[7] = '\0';  // first dimension 0
     write_bytes(dir.file("zero"), zero);
-    CHECK_THROWS_WITH(dl::read_idx(dir.file("zero")), Catch::Contains("dimension 0 is zero"));
+    CHECK_THROWS_WITH(dl::read_idx(dir.file("zero")), dltest::contains("dimension 0 is zero"));
 
     std::string wrong_type = good;
     wrong_type[2] = '\x0D';  // float
     write_bytes(dir.file("type"), wrong_type);
-    CHECK_THROWS_WITH(dl::read_idx(dir.file("type")), Catch::Contains("type 0x0D is not 0x08"));
+    CHECK_THROWS_WITH(dl::read_idx(dir.file("type")), dltest::contains("type 0x0D is not 0x08"));
 
     gzip_file(dir.file("good"), dir.file("cut.gz"));
     const std::string gz = read_bytes(dir.file("cut.gz"));
     write_bytes(dir.file("cut.gz"), gz.substr(0, gz.size() / 2));
-    CHECK_THROWS_WITH(dl::read_idx(dir.file("cut.gz")), Catch::Contains(dir.file("cut.gz")) && Catch::Contains("corrupt or truncated gzip"));
+    CHECK_THROWS_WITH(dl::read_idx(dir.file("cut.gz")), dltest::contains(dir.file("cut.gz")) && dltest::contains("corrupt or truncated gzip"));
 }

@@ -1,7 +1,7 @@
 // im2col and col2im on a 4x4 image, worked out by hand.
 #include "dl/layers/im2col.hpp"
 
-#include <catch2/catch.hpp>
+#include "../support/catch_compat.hpp"
 
 #include <numeric>
 #include <vector>

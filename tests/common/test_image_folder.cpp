@@ -5,7 +5,7 @@
 
 #include "../support/temp_dir.hpp"
 
-#include <catch2/catch.hpp>
+#include "../support/catch_compat.hpp"
 
 #include <filesystem>
 #include <fstream>
@@ -16,7 +16,7 @@ dl::Image8 gray(int width, int height, std::vector<std::uint8_t> pixels) { retur
 
 }  // namespace
 
-TEST_CASE("to_gray uses the BT.601 weights; to_rgb copies gray into three channels", "[image][ch06]") {
+TEST_CASE("to_gray uses the BT.601 weights and to_rgb copies gray into three channels", "[image][ch06]") {
     const dl::Image8 rgb{2, 1, 3, {255, 0, 0, 10, 20, 30}};
     const dl::Image8 g = dl::to_gray(rgb);
     REQUIRE(g.channels == 1);
@@ -71,16 +71,16 @@ TEST_CASE("load_image_folder reads classes from folder names, in order, resized"
 TEST_CASE("load_image_folder refuses broken folders, naming what is wrong", "[data][ch06]") {
     dltest::TempDir dir("image-folder-bad");
     namespace fs = std::filesystem;
-    CHECK_THROWS_WITH(dl::load_image_folder(dir.file("missing")), Catch::Contains("missing: no such folder"));
-    CHECK_THROWS_WITH(dl::load_image_folder(dir.path()), Catch::Contains("has no class sub-folders"));
+    CHECK_THROWS_WITH(dl::load_image_folder(dir.file("missing")), dltest::contains("missing: no such folder"));
+    CHECK_THROWS_WITH(dl::load_image_folder(dir.path()), dltest::contains("has no class sub-folders"));
     fs::create_directories(dir.file("one"));
     fs::create_directories(dir.file("two"));
     dl::write_png(dir.file("one/0.png"), gray(2, 2, {1, 2, 3, 4}));
-    CHECK_THROWS_WITH(dl::load_image_folder(dir.path()), Catch::Contains("two: class folder is empty"));
+    CHECK_THROWS_WITH(dl::load_image_folder(dir.path()), dltest::contains("two: class folder is empty"));
     std::ofstream(dir.file("two/broken.png")) << "\x89PNG but then nothing";
-    CHECK_THROWS_WITH(dl::load_image_folder(dir.path()), Catch::Contains("two/broken.png: cannot"));
+    CHECK_THROWS_WITH(dl::load_image_folder(dir.path()), dltest::contains("two/broken.png: cannot"));
     fs::remove(dir.file("two/broken.png"));
     dl::write_png(dir.file("two/0.png"), gray(2, 2, {1, 2, 3, 4}));
     CHECK(dl::load_image_folder(dir.path()).size() == 2);
-    CHECK_THROWS_WITH(dl::load_image_folder(dir.path(), {}, {"one", "three"}), Catch::Contains("holds the classes {one, two} but the training folder holds {one, three}"));
+    CHECK_THROWS_WITH(dl::load_image_folder(dir.path(), {}, {"one", "three"}), dltest::contains("holds the classes {one, two} but the training folder holds {one, three}"));
 }

@@ -3,7 +3,7 @@
 
 #include "../support/temp_dir.hpp"
 
-#include <catch2/catch.hpp>
+#include "../support/catch_compat.hpp"
 
 #include <filesystem>
 
@@ -21,17 +21,17 @@ TEST_CASE("ImageGrid: a 2x2 tile fills its cell from black to white", "[image_gr
     CHECK(pixel(4, 4) == 255);            // the first cell stays white
 }
 
-TEST_CASE("ImageGrid: oversized tiles and captions without room are refused; the PNG is written", "[image_grid]") {
+TEST_CASE("ImageGrid: oversized tiles and captions without room are refused and the PNG is written", "[image_grid]") {
     dl::ImageGrid grid(1, 1, 4);
     const float big[25] = {};
-    CHECK_THROWS_WITH(grid.place(0, big, 5, 5), Catch::Contains("does not fit"));
+    CHECK_THROWS_WITH(grid.place(0, big, 5, 5), dltest::contains("does not fit"));
     const float small[1] = {1.0f};
-    CHECK_THROWS_WITH(grid.place(0, small, 1, 1, "CAPTION"), Catch::Contains("no caption lines"));
+    CHECK_THROWS_WITH(grid.place(0, small, 1, 1, "CAPTION"), dltest::contains("no caption lines"));
     CHECK_THROWS(grid.place(1, small, 1, 1));
     dltest::TempDir dir("grid");
     grid.write(dir.file("grid.png"));
     CHECK(std::filesystem::file_size(dir.file("grid.png")) > 50);
-    CHECK_THROWS_WITH(grid.write(dir.file("missing/grid.png")), Catch::Contains("missing/grid.png"));
+    CHECK_THROWS_WITH(grid.write(dir.file("missing/grid.png")), dltest::contains("missing/grid.png"));
 }
 
 TEST_CASE("ImageGrid: place_rgb draws the three planes as one colour tile - with its caption", "[image_grid]") {

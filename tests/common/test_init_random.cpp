@@ -1,7 +1,7 @@
 // Initializers (statistics of the drawn weights) and the seeded random source.
 #include "dl/layers/init.hpp"
 
-#include <catch2/catch.hpp>
+#include "../support/catch_compat.hpp"
 
 #include <cmath>
 
@@ -54,7 +54,7 @@ TEST_CASE("uniform and zeros init", "[init]") {
 TEST_CASE("parse_init names the bad value", "[init]") {
     CHECK(dl::parse_init("he") == dl::Init::he);
     CHECK(dl::init_name(dl::Init::xavier) == "xavier");
-    CHECK_THROWS_WITH(dl::parse_init("kaiming"), Catch::Contains("'kaiming'"));
+    CHECK_THROWS_WITH(dl::parse_init("kaiming"), dltest::contains("'kaiming'"));
 }
 
 TEST_CASE("Rng: the same seed gives the same sequence - another seed another", "[random]") {

@@ -7,7 +7,7 @@
 #include "dl/optim/sgd.hpp"
 #include "dl/train/lr_finder.hpp"
 
-#include <catch2/catch.hpp>
+#include "../support/catch_compat.hpp"
 
 #include <cmath>
 

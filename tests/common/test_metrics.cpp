@@ -2,7 +2,7 @@
 #include "dl/metrics/accuracy.hpp"
 #include "dl/metrics/confusion_matrix.hpp"
 
-#include <catch2/catch.hpp>
+#include "../support/catch_compat.hpp"
 
 TEST_CASE("argmax_rows and accuracy", "[metrics]") {
     const dl::Tensor<float> scores = {{0.1f, 0.9f, 0.0f}, {2.0f, 1.0f, 3.0f}, {5.0f, -1.0f, 0.0f}};

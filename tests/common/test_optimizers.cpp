@@ -2,7 +2,7 @@
 #include "dl/optim/adam.hpp"
 #include "dl/optim/sgd.hpp"
 
-#include <catch2/catch.hpp>
+#include "../support/catch_compat.hpp"
 
 namespace {
 

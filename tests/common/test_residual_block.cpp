@@ -6,7 +6,7 @@
 
 #include "gradcheck.hpp"
 
-#include <catch2/catch.hpp>
+#include "../support/catch_compat.hpp"
 
 #include <xtensor/xview.hpp>
 
@@ -51,7 +51,7 @@ TEST_CASE("ResidualBlock: the identity path carries dL/dy to x - the fork adds t
     dl::ResidualBlock<double> down(2, 4, 2, rng);
     CHECK(down.parameters().back()->name == "shortcut.1.beta");
     CHECK(down.buffers().size() == 6);  // running mean and variance of three BatchNorms
-    CHECK_THROWS_WITH(dl::ResidualBlock<double>(2, 2, 3, rng), Catch::Contains("stride must be 1 or 2"));
+    CHECK_THROWS_WITH(dl::ResidualBlock<double>(2, 2, 3, rng), dltest::contains("stride must be 1 or 2"));
 }
 
 TEST_CASE("ResidualBlock: stochastic depth drops the branch with probability p in training and scales it in evaluation", "[residual][stochastic_depth][ch04]") {

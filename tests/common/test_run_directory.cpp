@@ -5,7 +5,7 @@
 
 #include "temp_dir.hpp"
 
-#include <catch2/catch.hpp>
+#include "../support/catch_compat.hpp"
 
 #include <fstream>
 #include <sstream>
@@ -30,5 +30,5 @@ TEST_CASE("RunDirectory: save_table writes table.md and results.json - an imposs
     CHECK(read_all(run.file("table.md")) == "| rate | accuracy |\n|---|---|\n| 0.1 | 0.87 |\n");
     CHECK(read_all(run.file("results.json")) == "[{\"rate\": 0.1}]\n");
     std::ofstream(dir.file("plain-file")) << "x";
-    CHECK_THROWS_WITH(dl::RunDirectory(dir.file("plain-file/sub")), Catch::Contains("plain-file/sub"));
+    CHECK_THROWS_WITH(dl::RunDirectory(dir.file("plain-file/sub")), dltest::contains("plain-file/sub"));
 }

@@ -1,7 +1,7 @@
 // Learning-rate schedules: values at chosen points of training, computed by hand.
 #include "dl/optim/schedules.hpp"
 
-#include <catch2/catch.hpp>
+#include "../support/catch_compat.hpp"
 
 #include <cmath>
 
@@ -29,6 +29,6 @@ TEST_CASE("schedules: cyclical triangles and the one cycle", "[schedules][ch03]"
     CHECK(one_cycle(0.3) == Approx(1.0));
     CHECK(one_cycle(0.15) == Approx((1.0 + 1.0 / 25) / 2));  // cosine: half-way in value at half-way in time
     CHECK(one_cycle(0.999999) == Approx(1.0 / 25e4).margin(1e-9));
-    CHECK_THROWS_WITH(dl::make_schedule("triangle"), Catch::Contains("'triangle'"));
+    CHECK_THROWS_WITH(dl::make_schedule("triangle"), dltest::contains("'triangle'"));
     CHECK(dl::make_schedule("one-cycle")(0.3) == Approx(1.0));
 }

@@ -10,7 +10,7 @@
 
 #include "../support/gradcheck.hpp"
 
-#include <catch2/catch.hpp>
+#include "../support/catch_compat.hpp"
 
 #include <cmath>
 
@@ -69,14 +69,14 @@ TEST_CASE("pixel cross-entropy: gradient matches finite differences", "[loss][gr
     const auto report = dltest::compare(loss.backward(), dltest::numeric_gradient(f, logits), "logits");
     INFO(report.where);
     CHECK(report.worst_error < 1e-7);
-    CHECK_THROWS_WITH(loss.forward(logits, {0, 1}), Catch::Contains("do not match 2 pixel labels"));
+    CHECK_THROWS_WITH(loss.forward(logits, {0, 1}), dltest::contains("do not match 2 pixel labels"));
     std::vector<int> bad = labels;
     bad[3 * 5 + 2 * 5 + 4] = 4;  // image 1, pixel (4, 2)
-    CHECK_THROWS_WITH(loss.forward(logits, bad), Catch::Contains("label 4 of image 1, pixel (4, 2)"));
+    CHECK_THROWS_WITH(loss.forward(logits, bad), dltest::contains("label 4 of image 1, pixel (4, 2)"));
 }
 
 TEST_CASE("Dice loss by hand: 0 for a confident perfect prediction, 0.4 for a coin flip", "[loss][dice][ch05]") {
-    CHECK_THROWS_WITH(dl::DiceLoss<double>(0.0), Catch::Contains("epsilon must be positive"));
+    CHECK_THROWS_WITH(dl::DiceLoss<double>(0.0), dltest::contains("epsilon must be positive"));
     dl::DiceLoss<double> dice;  // ε = 1
     const std::vector<int> labels = {0, 1, 1, 0};
     // Score 50 for the true class, 0 for the other: p is one-hot to 2e-22, every D_k = (2·2 + 1)/(4 + 1).
@@ -85,7 +85,7 @@ TEST_CASE("Dice loss by hand: 0 for a confident perfect prediction, 0.4 for a co
     CHECK(dice.forward(confident, labels) == Approx(0.0).margin(1e-12));
     // Equal scores: p = 1/2 everywhere. I_k = 2·1/2 = 1, S_k = 2 + 2, D_k = 3/5, L = 0.4.
     CHECK(dice.forward(xt::zeros<double>({1, 2, 2, 2}), labels) == Approx(0.4));
-    CHECK_THROWS_WITH(dice.forward(xt::zeros<double>({1, 2, 2, 2}), {0, 2, 1, 0}), Catch::Contains("label 2 out of range"));
+    CHECK_THROWS_WITH(dice.forward(xt::zeros<double>({1, 2, 2, 2}), {0, 2, 1, 0}), dltest::contains("label 2 out of range"));
 }
 
 TEST_CASE("Dice loss: gradient matches finite differences", "[loss][dice][gradcheck][ch05]") {

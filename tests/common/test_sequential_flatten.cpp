@@ -6,7 +6,7 @@
 
 #include "../support/gradcheck.hpp"
 
-#include <catch2/catch.hpp>
+#include "../support/catch_compat.hpp"
 
 TEST_CASE("Flatten: (N C H W) to (N CxHxW) and back", "[flatten]") {
     dl::Flatten<double> flatten;

@@ -3,7 +3,7 @@
 
 #include "../support/gradcheck.hpp"
 
-#include <catch2/catch.hpp>
+#include "../support/catch_compat.hpp"
 
 #include <cmath>
 
@@ -43,5 +43,5 @@ TEST_CASE("softmax cross-entropy: gradient matches finite differences", "[loss][
 
 TEST_CASE("softmax cross-entropy refuses a label out of range", "[loss]") {
     dl::SoftmaxCrossEntropy<double> loss;
-    CHECK_THROWS_WITH(loss.forward(Tensor<double>{{0.0, 1.0}}, {2}), Catch::Contains("label 2 out of range"));
+    CHECK_THROWS_WITH(loss.forward(Tensor<double>{{0.0, 1.0}}, {2}), dltest::contains("label 2 out of range"));
 }

@@ -14,7 +14,7 @@
 
 #include "../support/gradcheck.hpp"
 
-#include <catch2/catch.hpp>
+#include "../support/catch_compat.hpp"
 
 #include <cmath>
 
@@ -65,7 +65,7 @@ TEST_CASE("cutting a network without a global pool is refused and leaves it whol
     dl::Sequential<double> net;
     net.add<dl::Linear<double>>(4, 3, dl::Init::xavier, rng);
     net.add<dl::ReLU<double>>();
-    CHECK_THROWS_WITH(dl::cut_at_global_pool(std::move(net)), Catch::Contains("no GlobalAvgPool2d"));
+    CHECK_THROWS_WITH(dl::cut_at_global_pool(std::move(net)), dltest::contains("no GlobalAvgPool2d"));
     CHECK(net.size() == 2);
     CHECK(names_of(net) == std::vector<std::string>{"0.weight", "0.bias"});
 }
@@ -181,5 +181,5 @@ TEST_CASE("fit trains with the caller's loss when one is given", "[fit][ch06]") 
     CHECK(history[0].train_loss == Approx(7.0));
     CHECK((net.parameters()[0]->value == before));
     options.soft_targets = [](dl::Batch& batch) { return Tensor<float>(xt::ones<float>({batch.labels.size(), std::size_t(2)}) / 2.0f); };
-    CHECK_THROWS_WITH(dl::fit(net, sgd, loader, {}, options), Catch::Contains("cannot be combined with soft targets"));
+    CHECK_THROWS_WITH(dl::fit(net, sgd, loader, {}, options), dltest::contains("cannot be combined with soft targets"));
 }

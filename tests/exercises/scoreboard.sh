@@ -9,7 +9,15 @@ set -uo pipefail
 binary=$1
 mode=${2:-}
 
-mapfile -t names < <("$binary" --list-test-names-only | sed '/^[[:space:]]*$/d')
+# The exercise names, one per line: Catch2 2 lists them with --list-test-names-only (its exit
+# status is the number of tests), Catch2 3, which calls that flag an unrecognised token, with
+# --list-tests --verbosity quiet.
+list_names() {
+  local listed
+  listed=$("$binary" --list-test-names-only 2>&1)
+  if grep -q "Unrecognised token" <<<"$listed"; then "$binary" --list-tests --verbosity quiet; else echo "$listed"; fi
+}
+mapfile -t names < <(list_names | sed '/^[[:space:]]*$/d')
 if [ "${#names[@]}" -eq 0 ]; then
   echo "error: $binary lists no exercise tests" >&2
   exit 2
@@ -41,7 +49,7 @@ for name in "${names[@]}"; do
     unwritten=$((unwritten + 1))
   else
     printf '  %swrong%s            %s\n' "$red" "$plain" "$name"
-    grep -E "failed|FAILED|error" <<<"$output" | grep -v "^Failed [0-9]* test" | head -3 | sed -E "s/^.*: failed: //; s/^.*with [0-9]+ messages?: '//; s/'\$//; s/^/      /"
+    grep -E "failed|FAILED|error" <<<"$output" | grep -v -E "^(Failed [0-9]* test|test cases:|assertions:)" | head -3 | sed -E "s/^.*: failed: //; s/^.*with [0-9]+ messages?: '//; s/'\$//; s/^/      /"
     wrong=$((wrong + 1))
   fi
 done

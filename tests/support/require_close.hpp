@@ -4,7 +4,7 @@
 
 #include "gradcheck.hpp"
 
-#include <catch2/catch.hpp>
+#include "catch_compat.hpp"
 
 namespace dltest {
 

@@ -8,7 +8,7 @@
 
 #include "../../support/require_close.hpp"
 
-#include <catch2/catch.hpp>
+#include "../../support/catch_compat.hpp"
 
 #include <cmath>
 

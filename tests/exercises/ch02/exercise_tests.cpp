@@ -10,7 +10,7 @@
 
 #include "../../support/require_close.hpp"
 
-#include <catch2/catch.hpp>
+#include "../../support/catch_compat.hpp"
 
 using ex02::Array;
 

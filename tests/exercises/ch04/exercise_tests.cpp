@@ -11,7 +11,7 @@
 #include "../../support/gradcheck.hpp"
 #include "../../support/require_close.hpp"
 
-#include <catch2/catch.hpp>
+#include "../../support/catch_compat.hpp"
 
 #include <cmath>
 

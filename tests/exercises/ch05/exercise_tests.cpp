@@ -15,7 +15,7 @@
 #include "../../support/gradcheck.hpp"
 #include "../../support/require_close.hpp"
 
-#include <catch2/catch.hpp>
+#include "../../support/catch_compat.hpp"
 
 #include <xtensor/xview.hpp>
 #include <xtensor/xstrided_view.hpp>
