@@ -33,7 +33,7 @@ shift
 [ "$(id -u)" -eq 0 ] || die "needs root (debootstrap, chroot and mount); try: sudo $0 $suite"
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-commit="$(git -C "$repo" rev-parse HEAD)"
+commit="$(git -C "$repo" rev-parse HEAD 2>/dev/null || true)"
 work="${FRESH_DEBIAN_DIR:-/var/tmp/book-fresh-debian}"
 root="$work/$suite"
 log="$work/$suite.log"
@@ -91,8 +91,11 @@ mirror="$(apt_mirror)"
 [ -n "$mirror" ] || die "found no Debian mirror in /etc/apt/sources.list{,.d/}: this script uses the one the machine's apt uses"
 command -v debootstrap >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq debootstrap; }
 [ -e "/usr/share/debootstrap/scripts/$suite" ] || die "debootstrap does not know the suite '$suite' (it knows: $(ls /usr/share/debootstrap/scripts | tr '\n' ' '))"
-[ -n "$(git -C "$repo" status --porcelain --untracked-files=no)" ] &&
+if [ -z "$commit" ]; then
+  echo "fresh_debian: note: $repo is not a git checkout; its files are copied instead (without build/ and runs/)" >&2
+elif [ -n "$(git -C "$repo" status --porcelain --untracked-files=no)" ]; then
   echo "fresh_debian: note: uncommitted changes are not tried; the root gets commit $commit" >&2
+fi
 
 mkdir -p "$work"
 : >"$log"
@@ -107,14 +110,22 @@ debootstrap --variant=minbase --include=git,ca-certificates,sudo "$suite" "$root
 bare_seconds=$(($(date +%s) - start))
 
 cp /etc/resolv.conf "$root/etc/resolv.conf"
+# The root shares this machine's host name; a Debian install lists its own in /etc/hosts
+# (without it, sudo warns that it cannot resolve the host).
+echo "127.0.1.1 $(hostname)" >>"$root/etc/hosts"
 mount -t proc proc "$root/proc"
 mount --rbind /sys "$root/sys"
 mount --rbind /dev "$root/dev"
 chroot "$root" useradd --create-home --shell /bin/bash reader
 echo 'reader ALL=(ALL) NOPASSWD: ALL' >"$root/etc/sudoers.d/reader"
 chmod 0440 "$root/etc/sudoers.d/reader"
-git clone --quiet --no-local "$repo" "$root/home/reader/book"
-git -C "$root/home/reader/book" checkout --quiet --detach "$commit"
+if [ -n "$commit" ]; then
+  git clone --quiet --no-local "$repo" "$root/home/reader/book"
+  git -C "$root/home/reader/book" checkout --quiet --detach "$commit"
+else
+  mkdir "$root/home/reader/book"
+  tar -C "$repo" --exclude=./build --exclude='./build-*' --exclude=./runs -cf - . | tar -C "$root/home/reader/book" -xf -
+fi
 chroot "$root" chown -R reader:reader /home/reader/book
 
 as_reader "./book test"
@@ -128,7 +139,7 @@ tests="$(grep -oE 'tests passed, [0-9]+ tests failed out of [0-9]+' "$log" | tai
 accuracy="$(grep -oE 'test accuracy: [0-9.]+' "$log" | tail -1 | awk '{print $3}' || true)"
 failed=0
 echo
-echo "==== fresh $suite root ($(cat "$root/etc/debian_version")), commit ${commit:0:12}, $(nproc) cores"
+echo "==== fresh $suite root ($(cat "$root/etc/debian_version")), $([ -n "$commit" ] && echo "commit ${commit:0:12}" || echo "a copy of $repo"), $(nproc) cores"
 echo "bare root: ${bare_seconds} s (debootstrap)"
 for i in "${!names[@]}"; do
   printf '%-28s %5d s  %s\n' "${names[$i]}" "${seconds[$i]}" "$([ "${statuses[$i]}" -eq 0 ] && echo passed || echo "FAILED (exit ${statuses[$i]})")"
