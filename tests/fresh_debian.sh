@@ -18,8 +18,9 @@
 #
 # Needs root (debootstrap, chroot, mount) and the network to the apt mirror. The roots live
 # in $FRESH_DEBIAN_DIR (default /var/tmp/book-fresh-debian), one per suite, and are made
-# anew on every run: a bare root takes about a minute, and reusing one would hide exactly
-# the missing install step this script exists to find. Logs: $FRESH_DEBIAN_DIR/SUITE.log.
+# anew on every run: a bare root takes under a minute, and reusing one would hide exactly
+# the missing install step this script exists to find. Logs: $FRESH_DEBIAN_DIR/SUITE.log
+# (everything) and SUITE.N.log (the N-th command's output).
 set -euo pipefail
 
 usage() { sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; }
@@ -75,13 +76,14 @@ unmount_root() {
   while IFS= read -r target; do umount -l "$target" 2>/dev/null || true; done <<<"$mounts"
 }
 
-# Runs one command as the reader, in the clone, with a login environment; records its time.
+# Runs one command as the reader, in the clone, with a login environment; records its time,
+# its exit status and its output (in $work/SUITE.N.log, N counting from 1).
 declare -a names=() seconds=() statuses=()
 as_reader() {
-  local command=$1 start status=0
+  local command=$1 start status=0 output="$work/$suite.$((${#names[@]} + 1)).log"
   printf '\n==== %s: %s\n' "$suite" "$command" | tee -a "$log"
   start=$(date +%s)
-  chroot "$root" runuser -l reader -c "cd ~/book && $command" 2>&1 | tee -a "$log" || status=$?
+  chroot "$root" runuser -l reader -c "cd ~/book && $command" 2>&1 | tee "$output" | tee -a "$log" || status=$?
   names+=("$command")
   seconds+=($(($(date +%s) - start)))
   statuses+=("$status")
@@ -99,6 +101,7 @@ fi
 
 mkdir -p "$work"
 : >"$log"
+rm -f "$work/$suite".[0-9]*.log
 trap unmount_root EXIT
 unmount_root
 rm -rf --one-file-system "$root"
@@ -135,8 +138,8 @@ for extra in "$@"; do as_reader "$extra"; done
 # The summary: what ran, how long it took, and what it measured.
 versions="$(chroot "$root" dpkg-query -W -f='${Package} ${Version}\n' g++ cmake catch2 libcatch2-dev libxtensor-dev \
   libxtensor-blas-dev libopenblas-openmp-dev doxygen 2>/dev/null | awk 'NF == 2' | tr '\n' ';' | sed 's/;$//; s/;/, /g')"
-tests="$(grep -oE 'tests passed, [0-9]+ tests failed out of [0-9]+' "$log" | tail -1 || true)"
-accuracy="$(grep -oE 'test accuracy: [0-9.]+' "$log" | tail -1 | awk '{print $3}' || true)"
+tests="$(grep -oE '[0-9]+% tests passed, [0-9]+ tests failed out of [0-9]+' "$work/$suite.1.log" | tail -1 || true)"
+accuracy="$(grep -oE 'test accuracy: [0-9.]+' "$work/$suite.2.log" | tail -1 | awk '{print $3}' || true)"
 failed=0
 echo
 echo "==== fresh $suite root ($(cat "$root/etc/debian_version")), $([ -n "$commit" ] && echo "commit ${commit:0:12}" || echo "a copy of $repo"), $(nproc) cores"
@@ -146,7 +149,7 @@ for i in "${!names[@]}"; do
   [ "${statuses[$i]}" -eq 0 ] || failed=1
 done
 echo "tests: ${tests:-no ctest summary found}"
-echo "chapter 1: test accuracy ${accuracy:-not printed}"
+echo "chapter 1 (./book run 01): test accuracy ${accuracy:-not printed}"
 echo "packages: $versions"
 if [ -z "$accuracy" ] || awk -v a="$accuracy" -v m="$minimum_accuracy" 'BEGIN {exit !(a < m)}'; then
   echo "fresh_debian: chapter 1 should end with a test accuracy of at least $minimum_accuracy" >&2

@@ -9,6 +9,9 @@
 namespace dl {
 
 void prepare_runtime(int threads) {
+    // Line by line even into a pipe or a file, so that what the program prints keeps its
+    // order with the progress lines on stderr (as in `./book run 01 | tee log`).
+    std::setvbuf(stdout, nullptr, _IOLBF, 0);
     if (!blas_uses_openmp()) {
         std::fprintf(stderr, "warning: the OpenBLAS loaded is not its OpenMP build, so two thread pools will compete "
                              "for the cores (./book setup installs libopenblas-openmp-dev)\n");
