@@ -62,8 +62,13 @@ Trial run_trial(const Settings& s, const dl::DataSplits& splits, const std::stri
     return trial;
 }
 
-/// A rate "works" if training stays finite and the network learns well above chance (0.1).
-bool trained(const Trial& t) { return std::isfinite(t.last().train_loss) && t.last().val_accuracy > 0.5; }
+/// A rate "works" if training does not diverge and the network learns well above chance (0.1).
+bool trained(const Trial& t) { return !t.last().diverged && t.last().val_accuracy > 0.5; }
+
+/// A trial's training loss for a table: the number, or "diverged in epoch N".
+std::string train_loss_cell(const Trial& t) {
+    return t.last().diverged ? "diverged in epoch " + std::to_string(t.last().epoch) : dl::fixed(t.last().train_loss, 4);
+}
 
 void bn_experiment(const Settings& s, const dl::DataSplits& splits, const dl::RunDirectory& run) {
     const std::vector<double> rates = {0.01, 0.03, 0.1, 0.3, 1.0};
@@ -82,11 +87,11 @@ void bn_experiment(const Settings& s, const dl::DataSplits& splits, const dl::Ru
             v.architecture.batch_norm = bn;
             const Trial t = run_trial(v, splits, std::string(bn ? "with" : "without") + " BN, lr " + dl::fixed(lr, 3));
             const double acc = t.last().val_accuracy;
-            cells.push_back(trained(t) ? dl::fixed(acc, 4) : (std::isfinite(t.last().train_loss) ? dl::fixed(acc, 4) + " (failed)" : "diverged"));
+            cells.push_back(trained(t) ? dl::fixed(acc, 4) : (t.last().diverged ? "diverged" : dl::fixed(acc, 4) + " (failed)"));
             if (trained(t)) best_rate[bn] = lr;
             (bn ? with : without).x.push_back(lr);
             (bn ? with : without).y.push_back(std::isfinite(acc) ? acc : 0.0);
-            rows.push_back({{"lr", lr}, {"batch_norm", bn}, {"val_accuracy", acc}, {"train_loss", t.last().train_loss}, {"seconds", t.outcome.seconds}});
+            rows.push_back({{"lr", lr}, {"batch_norm", bn}, {"val_accuracy", acc}, {"train_loss", t.last().train_loss}, {"diverged", t.last().diverged}, {"seconds", t.outcome.seconds}});
         }
         table.add_row(cells);
     }
@@ -174,7 +179,7 @@ void lr_experiment(const Settings& s, const dl::DataSplits& splits, const dl::Ru
         v.lr = variant.lr;
         const std::string name = (variant.decay == "none" ? std::string("constant") : variant.decay) + " at " + dl::fixed(variant.lr, 4);
         const Trial t = run_trial(v, splits, name);
-        table.add_row({variant.decay == "none" ? "constant" : variant.decay, dl::fixed(variant.lr, 4), dl::fixed(t.last().train_loss, 4),
+        table.add_row({variant.decay == "none" ? "constant" : variant.decay, dl::fixed(variant.lr, 4), train_loss_cell(t),
                        dl::fixed(t.last().val_accuracy, 4), dl::fixed(t.last().val_loss, 4)});
         rows.push_back({{"decay", variant.decay}, {"lr", variant.lr}, {"train_loss", t.last().train_loss}, {"val_accuracy", t.last().val_accuracy},
                         {"val_loss", t.last().val_loss}, {"seconds", t.outcome.seconds}});
@@ -196,7 +201,7 @@ void activation_experiment(const Settings& s, const dl::DataSplits& splits, cons
             v.architecture.batch_norm = bn;
             const std::string name = activation + (bn ? " with BN" : " without BN");
             const Trial t = run_trial(v, splits, name);
-            table.add_row({activation, bn ? "yes" : "no", dl::fixed(t.last().train_loss, 4), dl::fixed(t.last().val_accuracy, 4), dl::fixed(t.outcome.seconds, 0)});
+            table.add_row({activation, bn ? "yes" : "no", train_loss_cell(t), dl::fixed(t.last().val_accuracy, 4), dl::fixed(t.outcome.seconds, 0)});
             rows.push_back({{"activation", activation}, {"batch_norm", bn}, {"train_loss", t.last().train_loss},
                             {"val_accuracy", t.last().val_accuracy}, {"seconds", t.outcome.seconds}});
             curves.push_back(dl::accuracy_curve(name, t.outcome.history));

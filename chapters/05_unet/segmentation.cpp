@@ -12,8 +12,10 @@
 #include "dl/losses/pixel_rows.hpp"
 #include "dl/metrics/accuracy.hpp"
 #include "dl/metrics/confusion_matrix.hpp"
+#include "dl/optim/gradient_clipping.hpp"
 #include "dl/optim/make_optimizer.hpp"
 #include "dl/optim/schedules.hpp"
+#include "dl/train/divergence_guard.hpp"
 #include "dl/train/plot.hpp"
 #include "dl/train/progress.hpp"
 #include "dl/train/run_directory.hpp"
@@ -183,45 +185,67 @@ std::vector<SegmentationEpoch> train_segmentation(dl::Layer<float>& model, const
     const std::size_t n = data.train.size(), batches = (n + s.batch_size - 1) / s.batch_size;
     if (s.augment != "none" && s.augment != "flip") throw std::invalid_argument("--augment for scenes must be none or flip, got '" + s.augment + "'");
     std::vector<SegmentationEpoch> history;
+    const std::vector<dl::Parameter<float>*> parameters = model.parameters();
+    dl::DivergenceGuard guard;
     if (s.verbose) print_header();
     for (int epoch = 1; epoch <= s.epochs; ++epoch) {
         dl::Timer timer;
         model.train();
         const std::vector<std::size_t> order = shuffle.permutation(n);
         dl::ProgressBar bar("epoch " + std::to_string(epoch) + "/" + std::to_string(s.epochs), batches, s.verbose);
-        double loss_sum = 0, right = 0, pixels = 0;
-        for (std::size_t b = 0; b < batches; ++b) {
-            const double progress = (double(epoch - 1) * double(batches) + double(b)) / (double(s.epochs) * double(batches));
-            optimizer->set_lr(s.lr * schedule(progress));
-            dl::SegmentationSet batch = batch_of(data.train, order, b * s.batch_size, std::min(s.batch_size, n - b * s.batch_size));
-            if (s.augment == "flip") random_flips(batch, flips);
-            //! [segmentation_step]
-            optimizer->zero_grad();
-            const dl::Tensor<float> logits = model.forward(batch.images);  // (B, 11, H, W)
-            const float batch_loss = loss.forward(logits, batch.masks);
-            model.backward(loss.backward());
-            optimizer->step();
-            //! [segmentation_step]
-            loss_sum += double(batch_loss) * double(batch.size());
-            right += dl::accuracy(predict_pixels(logits), batch.masks) * double(batch.masks.size());
-            pixels += double(batch.masks.size());
-            const double seen = double(std::min(n, (b + 1) * s.batch_size));
-            char status[96];
-            std::snprintf(status, sizeof status, "loss %.4f pixel acc %.4f | %.0f img/s", loss_sum / seen, right / pixels, seen / timer.seconds());
-            bar.update(b + 1, status);
+        double loss_sum = 0, right = 0, pixels = 0, seen = 0;
+        bool diverged = false;
+        try {
+            for (std::size_t b = 0; b < batches; ++b) {
+                const double progress = (double(epoch - 1) * double(batches) + double(b)) / (double(s.epochs) * double(batches));
+                optimizer->set_lr(s.lr * schedule(progress));
+                dl::SegmentationSet batch = batch_of(data.train, order, b * s.batch_size, std::min(s.batch_size, n - b * s.batch_size));
+                if (s.augment == "flip") random_flips(batch, flips);
+                //! [segmentation_step]
+                optimizer->zero_grad();
+                const dl::Tensor<float> logits = model.forward(batch.images);  // (B, 11, H, W)
+                const float batch_loss = loss.forward(logits, batch.masks);
+                model.backward(loss.backward());
+                const double norm = dl::global_gradient_norm(parameters);
+                guard.check_step(epoch, b + 1, batches, batch_loss, norm, parameters, optimizer->groups().front().lr);
+                if (s.clip_grad_norm > 0) dl::clip_gradient_norm(parameters, norm, s.clip_grad_norm);
+                optimizer->step();
+                //! [segmentation_step]
+                loss_sum += double(batch_loss) * double(batch.size());
+                right += dl::accuracy(predict_pixels(logits), batch.masks) * double(batch.masks.size());
+                pixels += double(batch.masks.size());
+                seen = double(std::min(n, (b + 1) * s.batch_size));
+                char status[96];
+                std::snprintf(status, sizeof status, "loss %.4f pixel acc %.4f | %.0f img/s", loss_sum / seen, right / pixels, seen / timer.seconds());
+                bar.update(b + 1, status);
+            }
+        } catch (const dl::TrainingDiverged& error) {
+            if (s.stop_when_diverged) throw;
+            std::fprintf(stderr, "warning: %s; this run ends here, recorded as diverged\n", error.reason().c_str());
+            diverged = true;
         }
         bar.finish();
         SegmentationEpoch record;
         record.epoch = epoch;
         record.lr = optimizer->groups().front().lr;
-        record.train_loss = loss_sum / double(n);
-        record.train_pixel_accuracy = right / pixels;
-        record.images_per_second = double(n) / timer.seconds();
+        record.train_loss = seen > 0 ? loss_sum / seen : std::nan("");
+        record.train_pixel_accuracy = pixels > 0 ? right / pixels : std::nan("");
+        record.images_per_second = seen / timer.seconds();
         record.validation = evaluate_segmentation(model, data.validation, classes);
         record.seconds = timer.seconds();
-        if (!std::isfinite(record.train_loss)) std::fprintf(stderr, "warning: the training loss is not finite in epoch %d: lower --lr\n", epoch);
+        record.diverged = diverged;
+        if (!diverged) {
+            try {
+                guard.check_validation(epoch, record.validation.loss, record.lr);
+            } catch (const dl::TrainingDiverged& error) {
+                if (s.stop_when_diverged) throw;
+                std::fprintf(stderr, "warning: %s; this run ends here, recorded as diverged\n", error.reason().c_str());
+                record.diverged = true;
+            }
+        }
         if (s.verbose) print_row(record);
         history.push_back(record);
+        if (record.diverged) break;
     }
     return history;
 }

@@ -95,11 +95,14 @@ struct SegmentationEpoch {
     SegmentationScore validation;        ///< after the epoch
     double seconds = 0;                  ///< wall time, validation included
     double images_per_second = 0;        ///< training throughput
+    bool diverged = false;               ///< training diverged in this epoch and ended (experiments only)
 };
 
 /// Trains @p model on data.train for settings.epochs epochs and measures it on
 /// data.validation after each; prints a progress bar and a table row per epoch if
-/// settings.verbose.
+/// settings.verbose. Clips gradients to settings.clip_grad_norm if it is set.
+/// @throws dl::TrainingDiverged at a non-finite or exploded loss or gradient when
+///         settings.stop_when_diverged is set; otherwise that epoch is the last, marked diverged
 std::vector<SegmentationEpoch> train_segmentation(dl::Layer<float>& model, const Settings& settings, const SceneSplits& data);
 
 /// Writes history.csv, loss.png and miou.png for @p history into @p run_dir.

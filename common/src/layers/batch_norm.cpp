@@ -1,9 +1,53 @@
 #include "dl/layers/batch_norm.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <stdexcept>
 
 namespace dl {
+
+namespace {
+
+// The mean of channel c of x, (N, C, ...): each plane summed in double (vectorized; the
+// reduction pragma allows the reordering), the planes added in double.
+template <class T>
+double channel_mean(const Tensor<T>& x, std::size_t c) {
+    const std::size_t n = x.shape(0), channels = x.shape(1), area = x.size() / (n * channels);
+    double sum = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        const T* plane = x.data() + (i * channels + c) * area;
+        double plane_sum = 0;
+#pragma omp simd reduction(+ : plane_sum)
+        for (std::size_t p = 0; p < area; ++p) plane_sum += double(plane[p]);
+        sum += plane_sum;
+    }
+    return sum / double(n * area);
+}
+
+// The (biased) variance of channel c of x around its @p mean, from a second pass over the
+// deviations. The one-pass E[x²] − μ² cancels almost every digit when |μ| ≫ σ (images not
+// yet normalized: at μ/σ ≈ 200 float lost the variance's third digit). The deviations'
+// own sum corrects for the rounding of the mean to T.
+template <class T>
+double channel_variance(const Tensor<T>& x, std::size_t c, double mean) {
+    const std::size_t n = x.shape(0), channels = x.shape(1), area = x.size() / (n * channels), m = n * area;
+    const T mu = T(mean);
+    double sum = 0, sum_sq = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        const T* plane = x.data() + (i * channels + c) * area;
+        double plane_sum = 0, plane_sum_sq = 0;
+#pragma omp simd reduction(+ : plane_sum, plane_sum_sq)
+        for (std::size_t p = 0; p < area; ++p) {
+            const double deviation = double(plane[p] - mu);
+            plane_sum += deviation, plane_sum_sq += deviation * deviation;
+        }
+        sum += plane_sum, sum_sq += plane_sum_sq;
+    }
+    const double mean_deviation = sum / double(m);
+    return std::max(sum_sq / double(m) - mean_deviation * mean_deviation, 0.0);
+}
+
+}  // namespace
 
 template <class T>
 BatchNorm<T>::BatchNorm(std::size_t channels, double momentum, double epsilon, bool affine)
@@ -54,18 +98,8 @@ Tensor<T> BatchNorm<T>::forward(const Tensor<T>& x) {
     for (std::size_t c = 0; c < channels_; ++c) {
         double mean = running_mean_.value(c), var = running_var_.value(c);
         if (this->training_) {
-            double sum = 0, sum_sq = 0;
-            for (std::size_t i = 0; i < n; ++i) {
-                const T* plane = x.data() + (i * channels_ + c) * area;
-                // One plane in T (vectorized; the reduction pragma allows the reordering),
-                // the planes added in double.
-                T plane_sum = 0, plane_sum_sq = 0;
-#pragma omp simd reduction(+ : plane_sum, plane_sum_sq)
-                for (std::size_t p = 0; p < area; ++p) plane_sum += plane[p], plane_sum_sq += plane[p] * plane[p];
-                sum += plane_sum, sum_sq += plane_sum_sq;
-            }
-            mean = sum / double(m);
-            var = std::max(sum_sq / double(m) - mean * mean, 0.0);
+            mean = channel_mean(x, c);
+            var = channel_variance(x, c, mean);
             running_mean_.value(c) = T((1 - momentum_) * running_mean_.value(c) + momentum_ * mean);
             running_var_.value(c) = T((1 - momentum_) * running_var_.value(c) + momentum_ * var * double(m) / double(m - 1));
         }

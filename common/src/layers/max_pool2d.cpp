@@ -1,10 +1,23 @@
 #include "dl/layers/max_pool2d.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <limits>
 #include <stdexcept>
 
 namespace dl {
+
+namespace {
+
+// Whether @p candidate replaces @p best as a window's maximum: when it is larger, or when
+// it is the window's first NaN (a NaN then stays the maximum, so a diverged value is passed
+// on instead of being skipped, as `candidate > best` alone would do).
+template <class T>
+bool takes_over(T candidate, T best) {
+    return candidate > best || (std::isnan(candidate) && !std::isnan(best));
+}
+
+}  // namespace
 
 template <class T>
 MaxPool2d<T>::MaxPool2d(int kernel, int stride, int padding) : Pool2d<T>("MaxPool2d", kernel, stride, padding) {}
@@ -34,7 +47,7 @@ Tensor<T> MaxPool2d<T>::forward(const Tensor<T>& x) {
                         const int iw = int(ow) * this->stride_ - this->padding_ + kw;
                         if (iw < 0 || iw >= g.width) continue;
                         const std::size_t index = base + std::size_t(ih) * g.width + iw;
-                        if (x.data()[index] > best) best = x.data()[index], best_index = index;
+                        if (takes_over(x.data()[index], best)) best = x.data()[index], best_index = index;
                     }
                 }
                 y.data()[out] = best;

@@ -46,7 +46,7 @@ Tensor<T> ResidualBlock<T>::forward(const Tensor<T>& x) {
         }
         sum_ += branch_scale_ * branch;
     }
-    return xt::maximum(sum_, T(0));  // ReLU after the sum
+    return xt::where(sum_ < T(0), T(0), sum_);  // ReLU after the sum (a NaN stays NaN)
     //! [residual_forward]
 }
 
@@ -54,7 +54,7 @@ template <class T>
 Tensor<T> ResidualBlock<T>::backward(const Tensor<T>& dy) {
     if (dy.shape() != sum_.shape()) throw std::invalid_argument(name() + ": gradient " + shape_string(shape_of(dy)) + " does not match the last output");
     //! [residual_backward]
-    const Tensor<T> dsum = xt::where(sum_ > T(0), dy, T(0));  // through the final ReLU
+    const Tensor<T> dsum = xt::where(sum_ > T(0), dy, dy * T(0));  // through the final ReLU (0, or NaN from a NaN dy)
     // The sum sends dsum to both paths; the fork at x adds what comes back from each.
     Tensor<T> dx = has_projection() ? projection_.backward(dsum) : dsum;
     if (branch_used_) dx += branch_.backward(branch_scale_ * dsum);

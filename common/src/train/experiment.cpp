@@ -22,6 +22,8 @@ void apply_experiment_budget(const CLI::App& app, const Experiment& experiment, 
     if (app.count("--epochs") == 0) settings.epochs = experiment.epochs;
     if (app.count("--batch-size") == 0 && experiment.batch_size > 0) settings.batch_size = experiment.batch_size;
     if (app.count("--out") == 0) settings.out_dir = default_run_dir(chapter_run + "/" + experiment.name);
+    // A trial that diverges (a rate too high, on purpose) is one of the experiment's results.
+    settings.stop_when_diverged = false;
 }
 
 const Experiment& find_experiment(const std::vector<Experiment>& experiments, const std::string& name) {

@@ -2,6 +2,8 @@
 
 #include "dl/losses/softmax_cross_entropy.hpp"
 #include "dl/metrics/accuracy.hpp"
+#include "dl/optim/gradient_clipping.hpp"
+#include "dl/train/divergence_guard.hpp"
 #include "dl/train/plot.hpp"
 #include "dl/train/progress.hpp"
 #include "dl/train/run_directory.hpp"
@@ -66,6 +68,8 @@ std::vector<EpochRecord> fit(Layer<float>& model, Optimizer<float>& optimizer, D
     std::vector<double> initial_lr;  // each group's rate before any schedule
     for (const auto& group : optimizer.groups()) initial_lr.push_back(group.lr);
     const double total_steps = double(options.epochs) * double(train.batches_per_epoch());
+    const std::vector<Parameter<float>*> parameters = model.parameters();
+    DivergenceGuard guard;
     if (options.verbose) print_epoch_header();
     for (int epoch = 1; epoch <= options.epochs; ++epoch) {
         Timer timer;
@@ -75,38 +79,53 @@ std::vector<EpochRecord> fit(Layer<float>& model, Optimizer<float>& optimizer, D
         double loss_sum = 0, right = 0, seen = 0;
         std::size_t step = 0;
         Batch batch;
-        while (train.next(batch)) {
-            if (options.lr_factor) {
-                const double progress = (double(epoch - 1) * double(train.batches_per_epoch()) + double(step)) / total_steps;
-                const double factor = options.lr_factor(progress);
-                for (std::size_t g = 0; g < initial_lr.size(); ++g) optimizer.groups()[g].lr = initial_lr[g] * factor;
+        // Stops a diverged run (throws TrainingDiverged); clips the gradients if asked.
+        auto check_gradients = [&](float batch_loss) {
+            const double norm = global_gradient_norm(parameters);
+            guard.check_step(epoch, step + 1, train.batches_per_epoch(), batch_loss, norm, parameters, optimizer.groups().back().lr);
+            if (options.clip_grad_norm > 0) clip_gradient_norm(parameters, norm, options.clip_grad_norm);
+        };
+        bool diverged = false;
+        try {
+            while (train.next(batch)) {
+                if (options.lr_factor) {
+                    const double progress = (double(epoch - 1) * double(train.batches_per_epoch()) + double(step)) / total_steps;
+                    const double factor = options.lr_factor(progress);
+                    for (std::size_t g = 0; g < initial_lr.size(); ++g) optimizer.groups()[g].lr = initial_lr[g] * factor;
+                }
+                if (options.augment) options.augment(batch);
+                const Tensor<float> targets = options.soft_targets ? options.soft_targets(batch) : Tensor<float>();  // (B, K) or empty
+                //! [training_step]
+                optimizer.zero_grad();
+                const Tensor<float> logits = model.forward(batch.images);  // (B, K)
+                Tensor<float> gradient;                                    // dL/dlogits, (B, K)
+                const float batch_loss = loss_and_gradient(logits, batch.labels, targets, gradient);
+                model.backward(gradient);
+                check_gradients(batch_loss);  // stop if diverged; clip if asked
+                optimizer.step();
+                //! [training_step]
+                const double b = double(batch.labels.size());
+                loss_sum += double(batch_loss) * b;
+                right += accuracy(argmax_rows(logits), batch.labels) * b;
+                seen += b;
+                ++step;
+                char status[96];
+                std::snprintf(status, sizeof status, "loss %.4f acc %.4f | %.0f img/s", loss_sum / seen, right / seen, seen / timer.seconds());
+                bar.update(step, status);
             }
-            if (options.augment) options.augment(batch);
-            const Tensor<float> targets = options.soft_targets ? options.soft_targets(batch) : Tensor<float>();  // (B, K) or empty
-            //! [training_step]
-            optimizer.zero_grad();
-            const Tensor<float> logits = model.forward(batch.images);  // (B, K)
-            Tensor<float> gradient;                                    // dL/dlogits, (B, K)
-            const float batch_loss = loss_and_gradient(logits, batch.labels, targets, gradient);
-            model.backward(gradient);
-            optimizer.step();
-            //! [training_step]
-            const double b = double(batch.labels.size());
-            loss_sum += double(batch_loss) * b;
-            right += accuracy(argmax_rows(logits), batch.labels) * b;
-            seen += b;
-            ++step;
-            char status[96];
-            std::snprintf(status, sizeof status, "loss %.4f acc %.4f | %.0f img/s", loss_sum / seen, right / seen, seen / timer.seconds());
-            bar.update(step, status);
+        } catch (const TrainingDiverged& error) {
+            if (options.stop_when_diverged) throw;
+            std::fprintf(stderr, "warning: %s; this run ends here, recorded as diverged\n", error.reason().c_str());
+            diverged = true;
         }
         bar.finish();
         EpochRecord record;
         record.epoch = epoch;
         record.lr = optimizer.groups().back().lr;  // the last group: with discriminative rates, the largest
-        record.train_loss = loss_sum / seen;
-        record.train_accuracy = right / seen;
+        record.train_loss = seen > 0 ? loss_sum / seen : std::numeric_limits<double>::quiet_NaN();
+        record.train_accuracy = seen > 0 ? right / seen : std::numeric_limits<double>::quiet_NaN();
         record.images_per_second = seen / timer.seconds();
+        record.diverged = diverged;
         record.val_loss = record.val_accuracy = std::numeric_limits<double>::quiet_NaN();
         if (validation.size() > 0) {
             const Evaluation val = evaluate(model, validation, options.eval_batch);
@@ -114,11 +133,18 @@ std::vector<EpochRecord> fit(Layer<float>& model, Optimizer<float>& optimizer, D
             record.val_accuracy = val.accuracy;
         }
         record.seconds = timer.seconds();
-        if (!std::isfinite(record.train_loss)) {
-            std::fprintf(stderr, "warning: the training loss is %f in epoch %d: the learning rate is probably too high\n", record.train_loss, epoch);
+        if (!diverged && validation.size() > 0) {
+            try {
+                guard.check_validation(epoch, record.val_loss, record.lr);
+            } catch (const TrainingDiverged& error) {
+                if (options.stop_when_diverged) throw;
+                std::fprintf(stderr, "warning: %s; this run ends here, recorded as diverged\n", error.reason().c_str());
+                record.diverged = true;
+            }
         }
         if (options.verbose) print_epoch_row(record);
         history.push_back(record);
+        if (record.diverged) break;
     }
     return history;
 }

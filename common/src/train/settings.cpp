@@ -17,6 +17,7 @@ void add_training_flags(CLI::App& app, TrainingSettings& s) {
     app.add_option("--decay", s.decay, "learning-rate schedule: none, linear (to 0 at the end), step, cosine, cyclical or one-cycle")
         ->capture_default_str()
         ->check(CLI::IsMember({"none", "linear", "step", "cosine", "cyclical", "one-cycle"}));
+    app.add_option("--clip-grad-norm", s.clip_grad_norm, "scale each step's gradients down to at most this global norm (0 = off)")->capture_default_str()->check(CLI::Range(0.0, 1e6));
     app.add_option("--seed", s.seed, "seed for initialization, split and shuffling")->capture_default_str();
     app.add_option("--data", s.data_dir, "dataset folder (default: $DL_FASHION_MNIST_DIR, then the Debian package)");
     app.add_option("--train-size", s.train_size, "train on a random subset of this many images (0 = all)")->capture_default_str();

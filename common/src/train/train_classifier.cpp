@@ -26,6 +26,8 @@ TrainingOutcome train_classifier(Layer<float>& model, std::vector<ParamGroup<flo
     const float black = -splits.normalization.mean / splits.normalization.stddev;
     options.augment = make_augmentation(settings.augment, black, settings.seed + 3);
     options.loss = std::move(loss);
+    options.clip_grad_norm = settings.clip_grad_norm;
+    options.stop_when_diverged = settings.stop_when_diverged;
     options.soft_targets = make_soft_targets(splits.train.class_names.size(), settings.mixup, settings.label_smoothing, settings.seed + 4);
     TrainingOutcome outcome;
     outcome.history = fit(model, *optimizer, loader, splits.validation, options);

@@ -35,7 +35,7 @@ public:
     std::string name() const override { return "ReLU"; }
 
     /// f(x) for one element.
-    T value(T x) const { return x > T(0) ? x : T(0); }
+    T value(T x) const { return x < T(0) ? T(0) : x; }  // written so that NaN stays NaN
     /// f′(x) for one element, given y = f(x).
     T slope(T x, T) const { return x > T(0) ? T(1) : T(0); }
 };

@@ -24,7 +24,8 @@ void add_experiment_flag(CLI::App& app, std::string& chosen, const std::vector<E
 
 /// Gives @p settings the budget of @p experiment (training-set size, epochs, batch size)
 /// except where the command line set them, and the output folder
-/// default_run_dir(@p chapter_run + "/" + name) unless --out was given.
+/// default_run_dir(@p chapter_run + "/" + name) unless --out was given. A trial that
+/// diverges ends and is recorded as diverged instead of stopping the experiment.
 /// Call after @p app has parsed the command line.
 void apply_experiment_budget(const CLI::App& app, const Experiment& experiment, const std::string& chapter_run, TrainingSettings& settings);
 

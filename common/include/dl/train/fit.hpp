@@ -23,6 +23,9 @@ struct EpochRecord {
     double val_accuracy = 0;       ///< Validation accuracy after the epoch (NaN without validation data).
     double seconds = 0;            ///< Wall time of the epoch, validation included.
     double images_per_second = 0;  ///< Training throughput.
+    /// Training diverged in this epoch and ended there (only when
+    /// FitOptions::stop_when_diverged is false; otherwise fit() throws TrainingDiverged).
+    bool diverged = false;
 };
 
 /// Settings of fit().
@@ -46,6 +49,14 @@ struct FitOptions {
     /// the batch's mean loss and sets @p gradient to dL/dlogits (B, K). It cannot be
     /// combined with soft_targets. Validation loss stays cross-entropy, comparable across runs.
     std::function<float(const Tensor<float>& logits, const std::vector<int>& labels, Tensor<float>& gradient)> loss;
+    /// Largest global gradient norm of a step; larger gradients are scaled down to it
+    /// (clip_gradient_norm()). 0: no clipping.
+    double clip_grad_norm = 0.0;
+    /// At the first non-finite loss or gradient, or an exploded loss (DivergenceGuard):
+    /// true, throw TrainingDiverged (nothing of the run is saved); false, end training after
+    /// that epoch's record, marked diverged (an experiment's trial whose divergence is its
+    /// result).
+    bool stop_when_diverged = true;
 };
 
 /// The result of running a model over a dataset in evaluation mode.
@@ -57,7 +68,8 @@ struct Evaluation {
 
 /// Trains @p model with softmax cross-entropy for options.epochs epochs and returns one
 /// record per epoch. Each step: augment the batch (if asked), zero the gradients, forward,
-/// loss, backward, optimizer step.
+/// loss, backward, the divergence check (and gradient clipping, if asked), optimizer step.
+/// @throws TrainingDiverged when training diverges and options.stop_when_diverged is set
 /// @p validation may be empty, in which case no validation figures are computed.
 std::vector<EpochRecord> fit(Layer<float>& model, Optimizer<float>& optimizer, DataLoader& train,
                              const ImageDataset& validation, const FitOptions& options);

@@ -30,6 +30,8 @@ struct TrainingSettings {
     std::string augment = "none";      ///< none | flip | flip-crop | flip-crop-erase (see make_augmentation())
     double mixup = 0.0;                ///< mixup's α (0 = off)
     double label_smoothing = 0.0;      ///< ε of label smoothing (0 = plain one-hot targets)
+    double clip_grad_norm = 0.0;       ///< largest global gradient norm of a step (0 = no clipping)
+    bool stop_when_diverged = true;    ///< false: a diverged run ends and is recorded as such (experiments)
 };
 
 /// The folder for a run's outputs: $BOOK_RUNS_DIR/@p run (the `book` script sets it to
@@ -37,7 +39,7 @@ struct TrainingSettings {
 std::string default_run_dir(const std::string& run);
 
 /// Adds --epochs, --batch-size, --lr, --optimizer, --momentum, --weight-decay, --decay,
-/// --seed, --data, --train-size, --val-size, --out and --threads to @p app, bound to
+/// --clip-grad-norm, --seed, --data, --train-size, --val-size, --out and --threads to @p app, bound to
 /// @p settings (whose current values are shown as the defaults).
 void add_training_flags(CLI::App& app, TrainingSettings& settings);
 
