@@ -9,6 +9,7 @@
 // this program; `./book run 06` does both on first use.
 #include "dl/io/png.hpp"
 #include "dl/util/random.hpp"
+#include "dl/util/cli_checks.hpp"
 
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
@@ -65,10 +66,10 @@ int main(int argc, char** argv) {
     double val_fraction = 0.1, test_fraction = 0.2;
     std::uint64_t seed = 1;
     app.add_option("--package", package, "the unpacked npm package (the folder holding src/digits/0.json)")->required();
-    app.add_option("--out", out, "output folder")->capture_default_str();
-    app.add_option("--val", val_fraction, "fraction of each digit for validation")->capture_default_str()->check(CLI::Range(0.0, 0.5));
-    app.add_option("--test", test_fraction, "fraction of each digit for the test set")->capture_default_str()->check(CLI::Range(0.0, 0.5));
-    app.add_option("--seed", seed, "seed of the split")->capture_default_str();
+    app.add_option("--out", out, "output folder")->capture_default_str()->check(dl::non_empty());
+    app.add_option("--val", val_fraction, "fraction of each digit for validation")->capture_default_str()->check(dl::real_number(0.0, 0.5));
+    app.add_option("--test", test_fraction, "fraction of each digit for the test set")->capture_default_str()->check(dl::real_number(0.0, 0.5));
+    app.add_option("--seed", seed, "seed of the split")->capture_default_str()->check(dl::whole_number(0, UINT64_MAX));
     CLI11_PARSE(app, argc, argv);
     try {
         const fs::path partial = out + ".partial";

@@ -7,6 +7,7 @@
 // is only needed for a dataset of another size.
 #include "dl/data/fashion_mnist.hpp"
 #include "dl/data/fashion_scenes.hpp"
+#include "dl/util/cli_checks.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -20,14 +21,14 @@ int main(int argc, char** argv) {
     dl::SceneSplitSizes sizes;
     dl::SceneOptions options;
     std::uint64_t seed = 1;
-    app.add_option("--out", out, "output folder")->capture_default_str();
-    app.add_option("--data", data, "Fashion-MNIST folder (default: $DL_FASHION_MNIST_DIR, then the Debian package)");
-    app.add_option("--train", sizes.train, "training scenes")->capture_default_str()->check(CLI::Range(1, 1000000));
-    app.add_option("--val", sizes.validation, "validation scenes")->capture_default_str()->check(CLI::Range(1, 1000000));
-    app.add_option("--test", sizes.test, "test scenes")->capture_default_str()->check(CLI::Range(1, 1000000));
-    app.add_option("--seed", seed, "seed for every random choice")->capture_default_str();
-    app.add_option("--size", options.size, "canvas side in pixels")->capture_default_str()->check(CLI::Range(42, 1024));
-    app.add_option("--noise", options.noise, "standard deviation of the pixel noise")->capture_default_str()->check(CLI::Range(0.0, 0.5));
+    app.add_option("--out", out, "output folder")->capture_default_str()->check(dl::non_empty());
+    app.add_option("--data", data, "Fashion-MNIST folder (default: $DL_FASHION_MNIST_DIR, then the Debian package)")->check(dl::non_empty());
+    app.add_option("--train", sizes.train, "training scenes")->capture_default_str()->check(dl::whole_number(1, 1000000));
+    app.add_option("--val", sizes.validation, "validation scenes")->capture_default_str()->check(dl::whole_number(1, 1000000));
+    app.add_option("--test", sizes.test, "test scenes")->capture_default_str()->check(dl::whole_number(1, 1000000));
+    app.add_option("--seed", seed, "seed for every random choice")->capture_default_str()->check(dl::whole_number(0, UINT64_MAX));
+    app.add_option("--size", options.size, "canvas side in pixels")->capture_default_str()->check(dl::whole_number(42, 1024));
+    app.add_option("--noise", options.noise, "standard deviation of the pixel noise")->capture_default_str()->check(dl::real_number(0.0, 0.5));
     CLI11_PARSE(app, argc, argv);
     try {
         dl::make_fashion_scenes(out, dl::locate_fashion_mnist(data), sizes, seed, options, &std::cout);

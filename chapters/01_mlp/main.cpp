@@ -10,6 +10,7 @@
 #include "dl/metrics/confusion_matrix.hpp"
 #include "dl/train/run_directory.hpp"
 #include "dl/util/table.hpp"
+#include "dl/util/cli_checks.hpp"
 
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
@@ -54,7 +55,7 @@ int main(int argc, char** argv) {
     std::string experiment = "none";
     CLI::App app{"Chapter 1: a multilayer perceptron on Fashion-MNIST"};
     dl::add_training_flags(app, s);
-    app.add_option("--hidden", s.hidden, "hidden layer widths, e.g. --hidden 256 128")->capture_default_str()->expected(1, 16)->check(CLI::Range(1, 100000));
+    app.add_option("--hidden", s.hidden, "hidden layer widths, e.g. --hidden 256 128")->capture_default_str()->expected(1, 16)->check(dl::whole_number(1, 100000));
     app.add_option("--init", s.init, "weight initialization: zeros, uniform, xavier or he")->capture_default_str()->check(CLI::IsMember({"zeros", "uniform", "xavier", "he"}));
     app.add_option("--experiment", experiment, "none, init (initialization) or size (width/depth sweep)")->capture_default_str()->check(CLI::IsMember({"none", "init", "size"}));
     CLI11_PARSE(app, argc, argv);
@@ -75,6 +76,7 @@ int main(int argc, char** argv) {
     }
     try {
         dl::prepare_runtime(s.threads);
+        const dl::RunDirectory checked_output(s.out_dir);  // an unwritable --out fails now, not after training
         if (experiment == "init") ch01::run_init_experiment(s);
         else if (experiment == "size") ch01::run_size_experiment(s);
         else ch01::run_main(s);

@@ -93,6 +93,7 @@ int main(int argc, char** argv) {
     }
     try {
         dl::prepare_runtime(s.threads);
+        const dl::RunDirectory checked_output(s.out_dir);  // an unwritable --out fails now, not after training
         if (experiment == "speed") ch02::run_speed_experiment(s);
         else ch02::run_main(s);
     } catch (const std::exception& error) {

@@ -14,6 +14,7 @@
 #include "dl/train/run_directory.hpp"
 #include "dl/util/runtime.hpp"
 #include "dl/util/table.hpp"
+#include "dl/util/cli_checks.hpp"
 
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
@@ -86,21 +87,23 @@ int main(int argc, char** argv) {
     dl::add_training_flags(app, s);
     dl::add_regularization_flags(app, s);
     ch03::Architecture& a = s.architecture;
-    app.add_option("--width", a.width, "channels of the first stage (the next stages have 2x and 4x)")->capture_default_str()->check(CLI::Range(1, 512));
+    app.add_option("--width", a.width, "channels of the first stage (the next stages have 2x and 4x)")->capture_default_str()->check(dl::whole_number(1, 512));
     app.add_flag("--no-batch-norm", no_batch_norm, "leave out every BatchNorm layer");
     app.add_option("--activation", a.activation, "relu or elu")->capture_default_str()->check(CLI::IsMember({"relu", "elu"}));
     app.add_option("--head", a.head, "gap (global average pooling + linear) or fc (flatten + 256 + linear, VGG style)")->capture_default_str()->check(CLI::IsMember({"gap", "fc"}));
-    app.add_option("--dropout", a.dropout, "dropout probability before the last linear layer")->capture_default_str()->check(CLI::Range(0.0, 0.95));
+    app.add_option("--dropout", a.dropout, "dropout probability before the last linear layer")->capture_default_str()->check(dl::real_number(0.0, 0.95));
     dl::add_experiment_flag(app, experiment, ch03::experiments());
     CLI11_PARSE(app, argc, argv);
     a.batch_norm = !no_batch_norm;
     try {
         dl::prepare_runtime(s.threads);
         if (experiment == "none") {
+            const dl::RunDirectory checked_output(s.out_dir);  // an unwritable --out fails now, not after training
             ch03::run_main(s);
         } else {
             // Each experiment has its own budget; a flag given on the command line still wins.
             dl::apply_experiment_budget(app, dl::find_experiment(ch03::experiments(), experiment), "03_vgg", s);
+            const dl::RunDirectory checked_output(s.out_dir);  // an unwritable --out fails now, not after training
             ch03::run_experiment(experiment, s);
         }
     } catch (const std::exception& error) {

@@ -15,6 +15,7 @@
 #include "dl/train/run_directory.hpp"
 #include "dl/util/runtime.hpp"
 #include "dl/util/table.hpp"
+#include "dl/util/cli_checks.hpp"
 
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
@@ -85,11 +86,11 @@ int main(int argc, char** argv) {
     dl::add_training_flags(app, s);
     dl::add_regularization_flags(app, s);
     ch04::Architecture& a = s.architecture;
-    app.add_option("--blocks", a.blocks_per_stage, "residual blocks per stage, n: depth 6n+2 (3 = ResNet-20, 9 = ResNet-56)")->capture_default_str()->check(CLI::Range(1, 50));
-    app.add_option("--width", a.width, "channels of the first stage (the next stages have 2x and 4x)")->capture_default_str()->check(CLI::Range(1, 512));
+    app.add_option("--blocks", a.blocks_per_stage, "residual blocks per stage, n: depth 6n+2 (3 = ResNet-20, 9 = ResNet-56)")->capture_default_str()->check(dl::whole_number(1, 50));
+    app.add_option("--width", a.width, "channels of the first stage (the next stages have 2x and 4x)")->capture_default_str()->check(dl::whole_number(1, 512));
     app.add_flag("--plain", plain, "the same layers without shortcuts (a plain network)");
-    app.add_option("--stochastic-depth", a.stochastic_depth, "drop probability of the last block (block l of L: l/L of it); 0 = off")->capture_default_str()->check(CLI::Range(0.0, 0.95));
-    app.add_option("--evaluate", s.evaluate, "evaluate this checkpoint on the test set instead of training (the architecture flags must match it)")->check(CLI::ExistingFile);
+    app.add_option("--stochastic-depth", a.stochastic_depth, "drop probability of the last block (block l of L: l/L of it); 0 = off")->capture_default_str()->check(dl::real_number(0.0, 0.95));
+    app.add_option("--evaluate", s.evaluate, "evaluate this checkpoint on the test set instead of training (the architecture flags must match it)")->check(dl::existing_file());
     dl::add_experiment_flag(app, experiment, ch04::experiments());
     CLI11_PARSE(app, argc, argv);
     a.residual = !plain;
@@ -99,6 +100,7 @@ int main(int argc, char** argv) {
             if (experiment != "none") throw std::invalid_argument("--evaluate tests a checkpoint; it cannot be combined with --experiment");
             ch04::run_evaluate(s);
         } else if (experiment == "none") {
+            const dl::RunDirectory checked_output(s.out_dir);  // an unwritable --out fails now, not after training
             ch04::run_main(s);
         } else {
             // Each experiment has its own budget; a flag given on the command line still wins.
@@ -107,6 +109,7 @@ int main(int argc, char** argv) {
             if (plain) throw std::invalid_argument("--plain: --experiment " + experiment + " chooses plain or residual networks itself");
             if (experiment == "depth" && a.stochastic_depth > 0)
                 throw std::invalid_argument("--stochastic-depth: --experiment depth trains without it (see --experiment stochastic-depth)");
+            const dl::RunDirectory checked_output(s.out_dir);  // an unwritable --out fails now, not after training
             ch04::run_experiment(experiment, s);
         }
     } catch (const std::exception& error) {

@@ -17,6 +17,7 @@
 #include "dl/util/runtime.hpp"
 #include "dl/util/table.hpp"
 #include "dl/util/timer.hpp"
+#include "dl/util/cli_checks.hpp"
 
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
@@ -114,21 +115,21 @@ int main(int argc, char** argv) {
     app.add_option("--encoder", encoder, "resnet20 (chapter 4's ResNet-20 cut before its pooling) or plain (conv blocks and max pooling; see --levels, --width)")
         ->capture_default_str()
         ->check(CLI::IsMember({"resnet20", "plain"}));
-    app.add_option("--pretrained", s.pretrained, "resnet20 encoder: chapter 4's checkpoint, or 'none' for random weights (default: chapters/04_resnet/pretrained/resnet20.ckpt)");
+    app.add_option("--pretrained", s.pretrained, "resnet20 encoder: chapter 4's checkpoint, or 'none' for random weights (default: chapters/04_resnet/pretrained/resnet20.ckpt)")->check(dl::existing_file("none"));
     app.add_option("--decoder", decoder, "upsample (nearest + conv, no skips), transpose (no skips) or unet (transposed conv + skips)")
         ->capture_default_str()
         ->check(CLI::IsMember({"upsample", "transpose", "unet"}));
-    app.add_option("--levels", a.levels, "plain encoder: levels (each halves the image); default 3 with --encoder plain")->capture_default_str()->check(CLI::Range(1, 5));
-    app.add_option("--width", a.width, "plain encoder: channels at the first level (doubling at each deeper one); default 8 with --encoder plain")->capture_default_str()->check(CLI::Range(1, 256));
+    app.add_option("--levels", a.levels, "plain encoder: levels (each halves the image); default 3 with --encoder plain")->capture_default_str()->check(dl::whole_number(1, 5));
+    app.add_option("--width", a.width, "plain encoder: channels at the first level (doubling at each deeper one); default 8 with --encoder plain")->capture_default_str()->check(dl::whole_number(1, 256));
     app.add_option("--loss", s.loss, "ce (pixel cross-entropy), dice, or ce+dice")->capture_default_str()->check(CLI::IsMember({"ce", "dice", "ce+dice"}));
-    app.add_option("--scenes", s.scenes_dir, "a scenes folder with train/, val/ and test/, each holding images/ and masks/ (default: the book's, made on first use)");
-    app.add_option("--train-scenes", s.scene_sizes.train, "training scenes when the book's dataset is made")->capture_default_str()->check(CLI::Range(1, 1000000));
+    app.add_option("--scenes", s.scenes_dir, "a scenes folder with train/, val/ and test/, each holding images/ and masks/ (default: the book's, made on first use)")->check(dl::non_empty());
+    app.add_option("--train-scenes", s.scene_sizes.train, "training scenes when the book's dataset is made")->capture_default_str()->check(dl::whole_number(1, 1000000));
     app.add_option("--tta", s.tta, "test-time augmentation: none, or flip (average each scene's scores with its mirror image's; twice the cost)")
         ->capture_default_str()
         ->check(CLI::IsMember({"none", "flip"}));
     std::string checkpoint;
     app.add_option("--evaluate", checkpoint, "measure this saved model (a model.ckpt of the same --encoder/--decoder) on the validation and test scenes; no training")
-        ->check(CLI::ExistingFile);
+        ->check(dl::existing_file());
     dl::add_experiment_flag(app, experiment, ch05::experiments());
     CLI11_PARSE(app, argc, argv);
     a.decoder = ch05::parse_decoder(decoder);
@@ -161,6 +162,7 @@ int main(int argc, char** argv) {
             for (const char* flag : {"--epochs", "--batch-size", "--lr", "--optimizer", "--momentum", "--weight-decay", "--decay", "--augment", "--loss", "--train-size"})
                 if (app.count(flag) > 0) throw std::invalid_argument(std::string(flag) + " shapes training; --evaluate does not train");
         }
+        const dl::RunDirectory checked_output(s.out_dir);  // an unwritable --out fails now, not after training
         const auto normalization = ch05::input_normalization(a);
         const ch05::SceneSplits data = ch05::load_scene_splits(ch05::prepare_scenes(s), s.train_size, s.seed, normalization.get());
         if (!checkpoint.empty()) {

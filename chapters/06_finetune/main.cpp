@@ -21,6 +21,7 @@
 #include "dl/train/run_directory.hpp"
 #include "dl/util/runtime.hpp"
 #include "dl/util/table.hpp"
+#include "dl/util/cli_checks.hpp"
 
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
@@ -126,19 +127,19 @@ int main(int argc, char** argv) {
     app.add_option("--method", method, "scratch (random weights), head (pretrained body frozen throughout) or finetune (frozen, then all with discriminative rates)")
         ->capture_default_str()
         ->check(CLI::IsMember({"scratch", "head", "finetune"}));
-    app.add_option("--pretrained", s.pretrained, "chapter 4's ResNet-20 checkpoint (default: chapters/04_resnet/pretrained/resnet20.ckpt)")->check(CLI::ExistingFile);
-    app.add_option("--labels-per-class", s.labels_per_class, "train on this many labelled images of each class (0 = all)")->capture_default_str();
+    app.add_option("--pretrained", s.pretrained, "chapter 4's ResNet-20 checkpoint (default: chapters/04_resnet/pretrained/resnet20.ckpt)")->check(dl::existing_file());
+    app.add_option("--labels-per-class", s.labels_per_class, "train on this many labelled images of each class (0 = all)")->capture_default_str()->check(dl::whole_number(0, 100000000));
     app.add_option("--head-share", s.head_share, "finetune: the fraction of the epochs with the body frozen, at least one (0: unfreeze from the start)")
         ->capture_default_str()
-        ->check(CLI::Range(0.0, 0.9));
+        ->check(dl::real_number(0.0, 0.9));
     app.add_option("--finetune-lr", s.finetune_lr, "finetune, after unfreezing: the head's peak rate; the body's three groups get down to it / --lr-ratio")
         ->capture_default_str()
-        ->check(CLI::Range(1e-9, 10.0));
-    app.add_option("--lr-ratio", s.lr_ratio, "finetune: how much slower the first layers learn than the head (1 = all the same)")->capture_default_str()->check(CLI::Range(1.0, 1e6));
-    app.add_option("--hidden", s.hidden, "width of the new head's hidden layer")->capture_default_str()->check(CLI::Range(1, 4096));
-    app.add_option("--dropout", s.dropout, "dropout before the head's last layer (half of it before the first)")->capture_default_str()->check(CLI::Range(0.0, 0.9));
+        ->check(dl::real_number(1e-9, 10.0));
+    app.add_option("--lr-ratio", s.lr_ratio, "finetune: how much slower the first layers learn than the head (1 = all the same)")->capture_default_str()->check(dl::real_number(1.0, 1e6));
+    app.add_option("--hidden", s.hidden, "width of the new head's hidden layer")->capture_default_str()->check(dl::whole_number(1, 4096));
+    app.add_option("--dropout", s.dropout, "dropout before the head's last layer (half of it before the first)")->capture_default_str()->check(dl::real_number(0.0, 0.9));
     app.add_option("--loss", s.loss, "ce (cross-entropy) or focal")->capture_default_str()->check(CLI::IsMember({"ce", "focal"}));
-    app.add_option("--focal-gamma", s.focal_gamma, "gamma of the focal loss")->capture_default_str()->check(CLI::Range(0.0, 10.0));
+    app.add_option("--focal-gamma", s.focal_gamma, "gamma of the focal loss")->capture_default_str()->check(dl::real_number(0.0, 10.0));
     dl::add_experiment_flag(app, experiment, ch06::experiments());
     CLI11_PARSE(app, argc, argv);
     try {
@@ -161,7 +162,15 @@ int main(int argc, char** argv) {
         const std::string dir = ch06::digits_folder(s);
         std::cout << "Loading " << dir << " (and Fashion-MNIST's statistics, which the pretrained body expects)\n";
         dl::DataSplits splits = ch06::load_digit_splits(dir, ch04::training_normalization(), s.seed);
-        if (s.labels_per_class > 0) splits.train = dl::per_class_subset(splits.train, s.labels_per_class, s.seed + 5);
+        try {
+            if (s.labels_per_class > 0) splits.train = dl::per_class_subset(splits.train, s.labels_per_class, s.seed + 5);
+        } catch (const std::invalid_argument& error) {
+            throw std::invalid_argument("--labels-per-class " + std::to_string(s.labels_per_class) + ": in " + dir + "/train, " + error.what());
+        }
+        if (s.train_size > splits.train.size()) {
+            throw std::invalid_argument("--train-size " + std::to_string(s.train_size) + ": " + dir + "/train gives " + std::to_string(splits.train.size()) +
+                                        " training images; use at most that, or 0 for all");
+        }
         if (s.train_size > 0) splits.train = dl::random_subset(splits.train, s.train_size, s.seed + 1);
         if (experiment == "none") {
             ch06::run_main(s, splits);

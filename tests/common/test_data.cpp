@@ -60,7 +60,10 @@ TEST_CASE("per_class_subset: n of each class, labels travelling with images, see
     CHECK((per_class[0] == 4 && per_class[1] == 4 && per_class[2] == 4));
     CHECK(ids(a) == ids(b));
     CHECK(ids(a) != ids(c));
-    CHECK(dl::per_class_subset(data, 50, 1).size() == 30);  // a class with fewer keeps them all
+    CHECK(dl::per_class_subset(data, 10, 1).size() == 30);  // every example of every class
+    // More than a class has is an error, not a silently smaller set.
+    CHECK_THROWS_WITH(dl::per_class_subset(data, 11, 1), dltest::contains("11 examples per class were asked, but class"));
+    CHECK_THROWS_WITH(dl::random_subset(data, 31, 1), dltest::contains("a random subset of 31 examples was asked of 30"));
 }
 
 TEST_CASE("reduce_class keeps a fraction of one class and all of the others", "[data][ch06]") {

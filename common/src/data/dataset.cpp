@@ -26,13 +26,28 @@ ImageDataset select(const ImageDataset& data, const std::vector<std::size_t>& in
 }
 
 ImageDataset random_subset(const ImageDataset& data, std::size_t count, std::uint64_t seed) {
+    if (count > data.size()) {
+        throw std::invalid_argument("a random subset of " + std::to_string(count) + " examples was asked of " + std::to_string(data.size()));
+    }
     Rng rng(seed);
     std::vector<std::size_t> order = rng.permutation(data.size());
-    order.resize(std::min(count, data.size()));
+    order.resize(count);
     return select(data, order);
 }
 
 ImageDataset per_class_subset(const ImageDataset& data, std::size_t per_class, std::uint64_t seed) {
+    std::vector<std::size_t> available(data.class_names.size(), 0);
+    for (int label : data.labels) {
+        if (std::size_t(label) >= available.size()) available.resize(std::size_t(label) + 1, 0);
+        ++available[std::size_t(label)];
+    }
+    for (std::size_t c = 0; c < available.size(); ++c) {
+        if (available[c] < per_class) {
+            const std::string name = c < data.class_names.size() ? "'" + data.class_names[c] + "'" : std::to_string(c);
+            throw std::invalid_argument(std::to_string(per_class) + " examples per class were asked, but class " + name + " has only " +
+                                        std::to_string(available[c]));
+        }
+    }
     std::vector<std::size_t> taken(data.class_names.size(), 0), chosen;
     for (std::size_t i : Rng(seed).permutation(data.size())) {
         const auto label = std::size_t(data.labels[i]);

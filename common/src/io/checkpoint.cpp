@@ -1,5 +1,7 @@
 #include "dl/io/checkpoint.hpp"
 
+#include "dl/io/atomic_file.hpp"
+
 #include <zlib.h>
 
 #include <algorithm>
@@ -8,7 +10,6 @@
 #include <fstream>
 #include <iterator>
 #include <stdexcept>
-#include <unistd.h>
 
 namespace dl {
 
@@ -106,18 +107,7 @@ void save_checkpoint(const std::string& path, Layer<T>& model, const std::string
 
     const std::filesystem::path target(path);
     if (target.has_parent_path()) std::filesystem::create_directories(target.parent_path());
-    const std::string temporary = path + ".tmp" + std::to_string(::getpid());
-    {
-        std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-        out.write(bytes.data(), std::streamsize(bytes.size()));
-        out.flush();
-        if (!out) {
-            out.close();
-            std::filesystem::remove(temporary);
-            throw std::runtime_error(temporary + ": could not write checkpoint (disk full?); " + path + " is unchanged");
-        }
-    }
-    std::filesystem::rename(temporary, target);  // atomic on one file system
+    write_file_atomically(path, bytes);  // a killed or failed save leaves the previous checkpoint intact
 }
 
 template <class T>

@@ -1,21 +1,31 @@
 #include "dl/train/run_directory.hpp"
 
+#include "dl/io/atomic_file.hpp"
 #include "dl/util/table.hpp"
 
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <stdexcept>
-#include <unistd.h>
 
 namespace dl {
 
 RunDirectory::RunDirectory(std::string path) : path_(std::move(path)) {
+    if (path_.empty()) throw std::invalid_argument("the output folder (--out) is empty");
     std::error_code error;
     std::filesystem::create_directories(path_, error);
     if (error || !std::filesystem::is_directory(path_)) {
-        throw std::runtime_error("cannot create output folder '" + path_ + "': " + error.message());
+        throw std::runtime_error("cannot create the output folder '" + path_ + "' (--out): " +
+                                 (error ? error.message() : std::string("a file of that name is in the way")));
     }
+    // Writable? A probe file now, rather than a failed save after hours of training.
+    try {
+        write_file_atomically(file(".write-test"), "");
+        std::filesystem::remove(file(".write-test"));
+    } catch (const std::exception& failure) {
+        throw std::runtime_error("cannot write into the output folder '" + path_ + "' (--out): " + failure.what());
+    }
+    const int removed = remove_stale_temporaries(path_);
+    if (removed > 0) std::cerr << "note: removed " << removed << " unfinished temporary file(s) that a killed run left in " << path_ << "\n";
 }
 
 void RunDirectory::write(const std::string& name, const std::string& content) const {
@@ -26,17 +36,6 @@ void RunDirectory::save_table(const Table& table, const std::string& results_jso
     table.print(std::cout);
     write("table.md", table.markdown());
     write("results.json", results_json);
-}
-
-void write_file_atomically(const std::string& path, const std::string& content) {
-    const std::string temporary = path + ".tmp" + std::to_string(::getpid());
-    {
-        std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-        out << content;
-        out.flush();
-        if (!out) throw std::runtime_error(temporary + ": write failed");
-    }
-    std::filesystem::rename(temporary, path);
 }
 
 }  // namespace dl

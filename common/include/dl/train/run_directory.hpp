@@ -2,6 +2,8 @@
 /// @brief The folder a run writes its results into: runs/CHAPTER/RUN/.
 #pragma once
 
+#include "dl/io/atomic_file.hpp"
+
 #include <string>
 
 namespace dl {
@@ -11,7 +13,9 @@ class Table;
 /// A results folder, created on construction. Files in it are written atomically.
 class RunDirectory {
 public:
-    /// Creates @p path (and its parents) if needed; throws naming the path if it cannot.
+    /// Creates @p path (and its parents) if needed and checks that a file can be written
+    /// there; throws naming the path and the reason if not. Removes temporaries that a
+    /// killed save left behind (remove_stale_temporaries()).
     explicit RunDirectory(std::string path);
 
     /// The folder's path.
@@ -30,9 +34,5 @@ public:
 private:
     std::string path_;
 };
-
-/// Writes @p content to @p path through a temporary file and a rename, so readers of
-/// @p path never see a half-written file.
-void write_file_atomically(const std::string& path, const std::string& content);
 
 }  // namespace dl
