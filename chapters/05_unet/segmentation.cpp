@@ -55,6 +55,15 @@ SceneSplits load_scene_splits(const std::string& dir, std::size_t train_size, st
     const int classes = int(scene_classes().size());
     SceneSplits data{dl::load_segmentation_folder(dir + "/train", classes), dl::load_segmentation_folder(dir + "/val", classes),
                      dl::load_segmentation_folder(dir + "/test", classes), {}};
+    // One network size for all three: validation and test scenes of another size would be
+    // measured on images unlike those it learned from.
+    for (const auto& [name, set] : {std::pair<const char*, const dl::SegmentationSet*>{"val", &data.validation}, {"test", &data.test}}) {
+        if (set->images.shape(2) != data.train.images.shape(2) || set->images.shape(3) != data.train.images.shape(3)) {
+            throw std::runtime_error(dir + "/" + name + ": its scenes are " + std::to_string(set->images.shape(3)) + "x" + std::to_string(set->images.shape(2)) +
+                                     " but the training scenes (" + dir + "/train) are " + std::to_string(data.train.images.shape(3)) + "x" +
+                                     std::to_string(data.train.images.shape(2)) + "; all three splits must have one size");
+        }
+    }
     if (train_size > data.train.size()) {
         throw std::invalid_argument("--train-size " + std::to_string(train_size) + " (given, or an experiment's budget): " + dir + "/train holds only " +
                                     std::to_string(data.train.size()) + " scenes; pass a smaller --train-size, or 0 for all");

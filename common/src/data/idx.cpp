@@ -3,6 +3,7 @@
 #include <zlib.h>
 
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <limits>
 #include <stdexcept>
@@ -13,6 +14,8 @@ namespace {
 
 // The whole file, decompressed if it is gzip (zlib reads plain files unchanged).
 std::vector<std::uint8_t> read_all_bytes(const std::string& path) {
+    std::error_code error;
+    if (std::filesystem::is_directory(path, error)) throw std::runtime_error(path + ": is a folder, not an IDX file");
     gzFile file = gzopen(path.c_str(), "rb");
     if (file == nullptr) throw std::runtime_error(path + ": cannot open file (does it exist and is it readable?)");
     std::vector<std::uint8_t> bytes;

@@ -23,10 +23,15 @@ struct Image8 {
 /// that is itself written into a temporary folder and renamed into place when complete.
 void write_png(const std::string& path, const Image8& image, bool sync = true);
 
+/// The largest image read_png() accepts, in pixels (4096 x 4096): a 16,000 x 16,000 PNG
+/// would decode to 256 MB for one training image of 28 x 28.
+constexpr std::int64_t kMaxImagePixels = 4096LL * 4096LL;
+
 /// Reads the PNG (or any format stb_image decodes) at @p path. Gray images (with or
 /// without alpha) come back with 1 channel, colour images with 3; alpha is dropped. A
 /// 16-bit file is reduced to 8 bits, and Image8::bits says it was 16.
-/// Throws std::runtime_error naming @p path and stb_image's reason if it cannot.
+/// Throws std::runtime_error naming @p path and the reason (a folder, larger than
+/// kMaxImagePixels, or stb_image's reason) if it cannot.
 Image8 read_png(const std::string& path);
 
 }  // namespace dl
