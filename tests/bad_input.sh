@@ -97,5 +97,22 @@ while IFS= read -r line; do
     echo "ok      ch$chapter $arguments  ->  $(grep -m1 -F -- "$expected" <<<"$output" | cut -c1-150)"
   fi
 done <<<"$cases"
+# A diverging run leaves the previous run's checkpoint as it was: a short sane run of chapter
+# 2, then --lr 100 into the same folder.
+if [ -z "$pattern" ] || [[ "divergence keeps the checkpoint" == *"$pattern"* ]]; then
+  count=$((count + 1))
+  lenet="$(program_of 02)"
+  (cd "$scratch" && "$lenet" --epochs 1 --train-size 500 --out "$scratch/keep" >/dev/null 2>&1)
+  before=$(md5sum <"$scratch/keep/model.ckpt" 2>/dev/null)
+  (cd "$scratch" && "$lenet" --lr 100 --epochs 1 --train-size 2000 --out "$scratch/keep" >/dev/null 2>&1)
+  status=$?
+  after=$(md5sum <"$scratch/keep/model.ckpt" 2>/dev/null)
+  if [ -z "$before" ] || [ "$status" -eq 0 ] || [ "$before" != "$after" ]; then
+    echo "FAILED  ch02 --lr 100 after a good run: exit status $status, checkpoint $([ "$before" = "$after" ] && echo kept || echo "changed or missing")"
+    failed=1
+  else
+    echo "ok      ch02 --lr 100 after a good run  ->  exit status $status, the good run's model.ckpt unchanged"
+  fi
+fi
 echo "$count bad-input cases, $([ "$failed" -eq 0 ] && echo "all refused with a clear message" || echo "some FAILED")"
 exit "$failed"

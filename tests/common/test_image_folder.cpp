@@ -9,6 +9,8 @@
 
 #include <filesystem>
 #include <fstream>
+#include <iostream>
+#include <sstream>
 
 namespace {
 
@@ -56,7 +58,11 @@ TEST_CASE("load_image_folder reads classes from folder names, in order, resized"
     dl::write_png(dir.file("cat/a.png"), dl::Image8{4, 4, 3, std::vector<std::uint8_t>(48, 0)});  // colour, larger
     dl::write_png(dir.file("ant/z.png"), gray(2, 2, {0, 51, 102, 153}));
     std::ofstream(dir.file("ant/.DS_Store")) << "not an image";  // hidden files are skipped
+    std::ostringstream note;  // the loader says on stderr what it had to convert
+    std::streambuf* const saved = std::cerr.rdbuf(note.rdbuf());
     const dl::ImageDataset data = dl::load_image_folder(dir.path(), {2, 1});
+    std::cerr.rdbuf(saved);
+    CHECK_THAT(note.str(), dltest::contains(": 1 of 3 images converted to 2x2 gray (1 from 4x4 RGB)"));
     CHECK(data.class_names == std::vector<std::string>{"ant", "cat"});
     CHECK(data.labels == std::vector<int>{0, 1, 1});
     REQUIRE(dl::shape_of(data.images) == dl::Shape{3, 1, 2, 2});
@@ -74,6 +80,7 @@ TEST_CASE("load_image_folder refuses broken folders, naming what is wrong", "[da
     CHECK_THROWS_WITH(dl::load_image_folder(dir.file("missing")), dltest::contains("missing: no such folder"));
     CHECK_THROWS_WITH(dl::load_image_folder(dir.path()), dltest::contains("has no class sub-folders"));
     fs::create_directories(dir.file("one"));
+    CHECK_THROWS_WITH(dl::load_image_folder(dir.path()), dltest::contains("holds one class folder ('one'); a classifier needs at least two"));
     fs::create_directories(dir.file("two"));
     dl::write_png(dir.file("one/0.png"), gray(2, 2, {1, 2, 3, 4}));
     CHECK_THROWS_WITH(dl::load_image_folder(dir.path()), dltest::contains("two: class folder is empty"));
