@@ -76,17 +76,19 @@ ImageDataset load_fashion_mnist(const std::string& dir, bool train) {
 
 DataSplits load_fashion_mnist_splits(const std::string& data_dir, std::size_t val_size, std::size_t train_size, std::uint64_t seed) {
     const std::string dir = locate_fashion_mnist(data_dir);
-    const ImageDataset training_file = load_fashion_mnist(dir, true);
-    if (val_size >= training_file.size()) {
-        throw std::invalid_argument("--val-size " + std::to_string(val_size) + ": the training file in " + dir + " holds only " +
-                                    std::to_string(training_file.size()) + " images, and some must remain for training");
-    }
-    const TrainValidation parts = split_validation(training_file, val_size, seed);
+    TrainValidation parts = [&] {  // the whole training file lives only inside this block
+        const ImageDataset training_file = load_fashion_mnist(dir, true);
+        if (val_size >= training_file.size()) {
+            throw std::invalid_argument("--val-size " + std::to_string(val_size) + ": the training file in " + dir + " holds only " +
+                                        std::to_string(training_file.size()) + " images, and some must remain for training");
+        }
+        return split_validation(training_file, val_size, seed);
+    }();
     if (train_size > parts.train.size()) {
         throw std::invalid_argument("--train-size " + std::to_string(train_size) + ": " + dir + " has " + std::to_string(parts.train.size()) +
                                     " training images after the " + std::to_string(val_size) + " held out for validation (--val-size); use at most that, or 0 for all");
     }
-    DataSplits splits{parts.train, parts.validation, load_fashion_mnist(dir, false), {}};
+    DataSplits splits{std::move(parts.train), std::move(parts.validation), load_fashion_mnist(dir, false), {}};
     if (train_size > 0) splits.train = random_subset(splits.train, train_size, seed + 1);
     // Statistics come from the training images only: the test set stays unseen.
     splits.normalization = fit_normalization(splits.train.images);

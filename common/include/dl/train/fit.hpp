@@ -32,7 +32,7 @@ struct EpochRecord {
 struct FitOptions {
     int epochs = 10;                ///< Passes over the training data.
     bool verbose = true;            ///< Progress bar and per-epoch table.
-    std::size_t eval_batch = 1000;  ///< Batch size for validation.
+    std::size_t eval_batch = 200;   ///< Batch size for validation (memory grows with it: every layer keeps its input).
     /// Learning-rate multiplier as a function of training progress in [0, 1): before every
     /// step, each parameter group's rate is set to its initial rate times this factor.
     /// Empty: rates are left alone.
@@ -75,7 +75,7 @@ std::vector<EpochRecord> fit(Layer<float>& model, Optimizer<float>& optimizer, D
                              const ImageDataset& validation, const FitOptions& options);
 
 /// Runs @p model in evaluation mode over @p data and measures loss and accuracy.
-Evaluation evaluate(Layer<float>& model, const ImageDataset& data, std::size_t batch_size = 1000);
+Evaluation evaluate(Layer<float>& model, const ImageDataset& data, std::size_t batch_size = 200);
 
 /// The history as CSV: epoch,lr,train_loss,train_accuracy,val_loss,val_accuracy,seconds.
 std::string history_csv(const std::vector<EpochRecord>& history);
