@@ -6,8 +6,10 @@
 //     over the naive loops; and the design the layer replaced (one batched GEMM on two
 //     BLAS threads) for comparison;
 //  3. training throughput of every chapter model (forward + backward + Adam step);
-//  4. --json FILE writes it all; --vs-pytorch runs the same rows in PyTorch.
+//  4. --json FILE writes it all; --vs-pytorch runs the same rows in PyTorch;
+//  --profile MODEL instead times each layer of one model's training step.
 // Every figure is the median of repeated runs after a warm-up.
+#include "bench_profile.hpp"
 #include "bench_pytorch.hpp"
 #include "bench_timing.hpp"
 
@@ -208,9 +210,18 @@ int main(int argc, char** argv) {
     CLI::App app{"Benchmarks of the book's library: GEMM ceiling, convolution, training throughput"};
     app.add_option("--json", json_path, "also write every figure to this JSON file");
     app.add_flag("--vs-pytorch", vs_pytorch, "run the same convolutions and models in PyTorch (Debian's python3-torch) and print our/their ratios");
+    std::string profile;
+    int profile_batch = 128;
+    app.add_option("--profile", profile, "instead: time each layer of one model's training step (mlp, lenet5, vgg or resnet20)")
+        ->check(CLI::IsMember(bench::profile_models()));
+    app.add_option("--batch", profile_batch, "batch size for --profile")->capture_default_str()->check(CLI::Range(1, 4096));
     CLI11_PARSE(app, argc, argv);
     try {
         dl::prepare_runtime(2);
+        if (!profile.empty()) {
+            bench::profile_model(profile, profile_batch);
+            return 0;
+        }
         json report;
         std::cerr << "measuring the SGEMM ceiling...\n";
         report["sgemm_gflops_1_thread"] = sgemm_gflops(1);

@@ -3,6 +3,7 @@
 #include "dl/layers/activations.hpp"
 #include "dl/layers/batch_norm.hpp"
 #include "dl/layers/prefix_names.hpp"
+#include "dl/layers/relu_ops.hpp"
 
 #include <stdexcept>
 
@@ -46,7 +47,7 @@ Tensor<T> ResidualBlock<T>::forward(const Tensor<T>& x) {
         }
         sum_ += branch_scale_ * branch;
     }
-    return xt::where(sum_ < T(0), T(0), sum_);  // ReLU after the sum (a NaN stays NaN)
+    return relu(sum_);  // ReLU after the sum
     //! [residual_forward]
 }
 
@@ -54,7 +55,7 @@ template <class T>
 Tensor<T> ResidualBlock<T>::backward(const Tensor<T>& dy) {
     if (dy.shape() != sum_.shape()) throw std::invalid_argument(name() + ": gradient " + shape_string(shape_of(dy)) + " does not match the last output");
     //! [residual_backward]
-    const Tensor<T> dsum = xt::where(sum_ > T(0), dy, dy * T(0));  // through the final ReLU (0, or NaN from a NaN dy)
+    const Tensor<T> dsum = relu_backward(sum_, dy);  // through the final ReLU
     // The sum sends dsum to both paths; the fork at x adds what comes back from each.
     Tensor<T> dx = has_projection() ? projection_.backward(dsum) : dsum;
     if (branch_used_) dx += branch_.backward(branch_scale_ * dsum);
