@@ -26,7 +26,7 @@ std::string widths_name(const std::vector<std::size_t>& hidden) {
 void run_init_experiment(Settings s) {
     const Splits splits = load_splits(s);
     const std::vector<std::vector<std::size_t>> nets = {s.hidden, std::vector<std::size_t>(6, 256)};
-    std::cout << "Initialization experiment: " << s.optimizer << " lr " << s.lr << ", " << s.epochs << " epochs on "
+    std::cout << "Initialization experiment: " << s.optimizer << " lr " << s.lr << ", " << dl::counted(s.epochs, "epoch") << " on "
               << splits.train.size() << " images, validated on " << splits.validation.size() << "\n";
     dl::RunDirectory run(s.out_dir);
     dl::Table table({"network", "init", "train acc", "val acc", "val loss"});
@@ -61,7 +61,7 @@ void run_init_experiment(Settings s) {
 void run_size_experiment(Settings s) {
     const Splits splits = load_splits(s);
     const std::vector<std::vector<std::size_t>> nets = {{4}, {16}, {64}, {256}, {1024}, {1024, 1024}, {1024, 1024, 1024}};
-    std::cout << "Size experiment: " << s.epochs << " epochs on " << splits.train.size() << " training images, validated on "
+    std::cout << "Size experiment: " << dl::counted(s.epochs, "epoch") << " on " << splits.train.size() << " training images, validated on "
               << splits.validation.size() << "\n";
     dl::RunDirectory run(s.out_dir);
     dl::Table table({"network", "parameters", "train acc", "val acc", "gap", "val loss: lowest (epoch)", "final"});

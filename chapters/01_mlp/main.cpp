@@ -6,6 +6,7 @@
 //   ./book run 01 --help              every flag
 #include "mlp.hpp"
 
+#include "dl/util/cli_help.hpp"
 #include "dl/util/runtime.hpp"
 #include "dl/metrics/confusion_matrix.hpp"
 #include "dl/train/run_directory.hpp"
@@ -37,7 +38,7 @@ void run_main(const Settings& s) {
     std::cout << "Chapter 1: MLP 784-";
     for (std::size_t h : s.hidden) std::cout << h << "-";
     std::cout << "10 on " << splits.train.size() << " training images (" << splits.validation.size()
-              << " held out for validation), " << s.optimizer << " lr " << s.lr << ", " << s.epochs << " epochs\n";
+              << " held out for validation), " << s.optimizer << " lr " << s.lr << ", " << dl::counted(s.epochs, "epoch") << "\n";
     const Outcome outcome = train_mlp(s, splits, true, s.out_dir + "/model.ckpt");
     dl::ConfusionMatrix confusion(10);
     confusion.add(outcome.test.predictions, splits.test.labels);
@@ -54,11 +55,13 @@ int main(int argc, char** argv) {
     ch01::Settings s;
     std::string experiment = "none";
     CLI::App app{"Chapter 1: a multilayer perceptron on Fashion-MNIST"};
+    dl::use_book_help(app);
     dl::add_training_flags(app, s);
     app.add_option("--hidden", s.hidden, "hidden layer widths, e.g. --hidden 256 128")->capture_default_str()->expected(1, 16)->check(dl::whole_number(1, 100000));
     app.add_option("--init", s.init, "weight initialization: zeros, uniform, xavier or he")->capture_default_str()->check(CLI::IsMember({"zeros", "uniform", "xavier", "he"}));
     app.add_option("--experiment", experiment, "none, init (initialization) or size (width/depth sweep)")->capture_default_str()->check(CLI::IsMember({"none", "init", "size"}));
     CLI11_PARSE(app, argc, argv);
+    if (experiment == "none") dl::choose_run_folder(app, s, "01_mlp");
     // Each experiment has its own defaults; a flag given on the command line still wins.
     auto unless_given = [&app](const char* flag, auto& value, auto fallback) {
         if (app.count(flag) == 0) value = fallback;

@@ -72,7 +72,7 @@ std::string train_loss_cell(const Trial& t) {
 
 void bn_experiment(const Settings& s, const dl::DataSplits& splits, const dl::RunDirectory& run) {
     const std::vector<double> rates = {0.01, 0.03, 0.1, 0.3, 1.0};
-    std::cout << "BatchNorm experiment: SGD (momentum " << s.momentum << ") at constant rates, " << s.epochs << " epochs on "
+    std::cout << "BatchNorm experiment: SGD (momentum " << s.momentum << ") at constant rates, " << dl::counted(s.epochs, "epoch") << " on "
               << splits.train.size() << " images\n";
     dl::Table table({"learning rate", "val acc without BN", "val acc with BN"});
     nlohmann::json rows = nlohmann::json::array();
@@ -101,7 +101,7 @@ void bn_experiment(const Settings& s, const dl::DataSplits& splits, const dl::Ru
 }
 
 void head_experiment(const Settings& s, const dl::DataSplits& splits, const dl::RunDirectory& run) {
-    std::cout << "Head experiment: " << s.epochs << " epochs on " << splits.train.size() << " images\n";
+    std::cout << "Head experiment: " << dl::counted(s.epochs, "epoch") << " on " << splits.train.size() << " images\n";
     dl::Table table({"head", "parameters", "head parameters", "train acc (clean)", "val acc", "train - val"});
     nlohmann::json rows = nlohmann::json::array();
     std::vector<dl::Series> curves;
@@ -121,7 +121,7 @@ void head_experiment(const Settings& s, const dl::DataSplits& splits, const dl::
 }
 
 void ladder_experiment(const Settings& s, const dl::DataSplits& splits, const dl::RunDirectory& run) {
-    std::cout << "Over-fitting ladder: " << s.epochs << " epochs on " << splits.train.size() << " images; each rung adds one remedy\n";
+    std::cout << "Over-fitting ladder: " << dl::counted(s.epochs, "epoch") << " on " << splits.train.size() << " images; each rung adds one remedy\n";
     struct Rung {
         std::string name, augment;
         double mixup, dropout;
@@ -152,7 +152,7 @@ void ladder_experiment(const Settings& s, const dl::DataSplits& splits, const dl
 }
 
 void lr_experiment(const Settings& s, const dl::DataSplits& splits, const dl::RunDirectory& run) {
-    std::cout << "Learning-rate experiment: the LR finder, then " << s.epochs << " epochs on " << splits.train.size()
+    std::cout << "Learning-rate experiment: the LR finder, then " << dl::counted(s.epochs, "epoch") << " on " << splits.train.size()
               << " images at a constant rate vs one cycle\n";
     dl::Rng rng(s.seed);
     dl::Sequential<float> model = build_vgg(s.architecture, rng);
@@ -190,7 +190,7 @@ void lr_experiment(const Settings& s, const dl::DataSplits& splits, const dl::Ru
 }
 
 void activation_experiment(const Settings& s, const dl::DataSplits& splits, const dl::RunDirectory& run) {
-    std::cout << "Activation experiment: " << s.epochs << " epochs on " << splits.train.size() << " images\n";
+    std::cout << "Activation experiment: " << dl::counted(s.epochs, "epoch") << " on " << splits.train.size() << " images\n";
     dl::Table table({"activation", "BatchNorm", "train loss", "val acc", "seconds"});
     nlohmann::json rows = nlohmann::json::array();
     std::vector<dl::Series> curves;

@@ -7,6 +7,7 @@
 //   ./book run 03 --help                   every flag
 #include "vgg.hpp"
 
+#include "dl/util/cli_help.hpp"
 #include "dl/io/checkpoint.hpp"
 #include "dl/io/image_grid.hpp"
 #include "dl/metrics/confusion_matrix.hpp"
@@ -49,8 +50,8 @@ void run_main(const Settings& s) {
     dl::Rng rng(s.seed);
     dl::Sequential<float> model = build_vgg(s.architecture, rng);
     std::cout << "Chapter 3: " << describe(s.architecture) << " on " << splits.train.size() << " training images; " << s.optimizer
-              << " lr " << s.lr << " (" << s.decay << "), augmentation " << s.augment << (s.mixup > 0 ? ", mixup" : "") << ", " << s.epochs
-              << " epochs\n" << model.summary();
+              << " lr " << s.lr << " (" << s.decay << "), augmentation " << s.augment << (s.mixup > 0 ? ", mixup" : "") << ", " << dl::counted(s.epochs, "epoch")
+              << "\n" << model.summary();
     const dl::TrainingOutcome outcome = dl::train_classifier(model, s, splits, true);
     dl::ConfusionMatrix confusion(10);
     confusion.add(outcome.test.predictions, splits.test.labels);
@@ -84,6 +85,7 @@ int main(int argc, char** argv) {
     std::string experiment = "none";
     bool no_batch_norm = false;
     CLI::App app{"Chapter 3: a small VGG on Fashion-MNIST with BatchNorm, augmentation and a global-average-pooling head"};
+    dl::use_book_help(app);
     dl::add_training_flags(app, s);
     dl::add_regularization_flags(app, s);
     ch03::Architecture& a = s.architecture;
@@ -94,6 +96,7 @@ int main(int argc, char** argv) {
     app.add_option("--dropout", a.dropout, "dropout probability before the last linear layer")->capture_default_str()->check(dl::real_number(0.0, 0.95));
     dl::add_experiment_flag(app, experiment, ch03::experiments());
     CLI11_PARSE(app, argc, argv);
+    if (experiment == "none") dl::choose_run_folder(app, s, "03_vgg");
     a.batch_norm = !no_batch_norm;
     try {
         dl::prepare_runtime(s.threads);

@@ -85,7 +85,7 @@ dl::Series norm_curve(const std::string& name, const std::vector<double>& norms)
 }
 
 void depth_experiment(const Settings& s, const dl::DataSplits& splits, const dl::RunDirectory& run) {
-    std::cout << "Depth experiment: plain and residual networks of 20 and 56 layers, " << s.epochs << " epochs on " << splits.train.size()
+    std::cout << "Depth experiment: plain and residual networks of 20 and 56 layers, " << dl::counted(s.epochs, "epoch") << " on " << splits.train.size()
               << " images (batch " << s.batch_size << ", " << s.optimizer << " lr " << s.lr << " " << s.decay << ")\n";
     const dl::Batch probe = first_images(splits.train, 128);
     std::vector<DepthTrial> trials;

@@ -9,6 +9,7 @@
 //   ./book run 04 --help                            every flag
 #include "resnet.hpp"
 
+#include "dl/util/cli_help.hpp"
 #include "dl/io/checkpoint.hpp"
 #include "dl/metrics/confusion_matrix.hpp"
 #include "dl/train/fit.hpp"
@@ -37,7 +38,7 @@ void run_main(const Settings& s) {
     dl::Rng rng(s.seed);
     dl::Sequential<float> model = build_resnet(s.architecture, rng);
     std::cout << "Chapter 4: " << describe(s.architecture) << " on " << splits.train.size() << " training images; " << s.optimizer
-              << " lr " << s.lr << " (" << s.decay << "), augmentation " << s.augment << ", " << s.epochs << " epochs\n"
+              << " lr " << s.lr << " (" << s.decay << "), augmentation " << s.augment << ", " << dl::counted(s.epochs, "epoch") << "\n"
               << model.summary();
     const dl::TrainingOutcome outcome = dl::train_classifier(model, s, splits, true);
     print_confusion(outcome.test.predictions, splits.test);
@@ -83,6 +84,7 @@ int main(int argc, char** argv) {
     std::string experiment = "none";
     bool plain = false;
     CLI::App app{"Chapter 4: a CIFAR-style ResNet on Fashion-MNIST (residual blocks, stochastic depth, a checkpoint for chapter 6)"};
+    dl::use_book_help(app);
     dl::add_training_flags(app, s);
     dl::add_regularization_flags(app, s);
     ch04::Architecture& a = s.architecture;
@@ -93,6 +95,7 @@ int main(int argc, char** argv) {
     app.add_option("--evaluate", s.evaluate, "evaluate this checkpoint on the test set instead of training (the architecture flags must match it)")->check(dl::existing_file());
     dl::add_experiment_flag(app, experiment, ch04::experiments());
     CLI11_PARSE(app, argc, argv);
+    if (experiment == "none") dl::choose_run_folder(app, s, "04_resnet");
     a.residual = !plain;
     try {
         dl::prepare_runtime(s.threads);

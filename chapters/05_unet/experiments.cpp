@@ -35,7 +35,7 @@ void run_decoders(const Settings& settings, const SceneSplits& data) {
     for (Decoder decoder : {Decoder::upsample, Decoder::transpose, Decoder::unet}) {
         Settings s = settings;
         s.architecture.decoder = decoder;
-        std::cout << "\n== " << describe(s.architecture) << ": " << data.train.size() << " scenes, " << s.epochs << " epochs\n";
+        std::cout << "\n== " << describe(s.architecture) << ": " << data.train.size() << " scenes, " << dl::counted(s.epochs, "epoch") << "\n";
         dl::Timer timer;
         dl::Rng rng(s.seed);  // the same initialization draws for the shared encoder
         std::unique_ptr<UNet<float>> network = make_unet(s, rng);
@@ -51,7 +51,7 @@ void run_decoders(const Settings& settings, const SceneSplits& data) {
                            {"test_pixel_accuracy", test.pixel_accuracy}, {"test_class_iou", test.class_iou}, {"seconds", seconds}});
     }
     save_legend(run.file("legend.png"));
-    std::cout << "\nDecoders, " << data.train.size() << " training scenes, " << settings.epochs << " epochs each:\n";
+    std::cout << "\nDecoders, " << data.train.size() << " training scenes, " << dl::counted(settings.epochs, "epoch") << " each:\n";
     run.save_table(table, nlohmann::json{{"experiment", "decoders"}, {"epochs", settings.epochs}, {"train_scenes", data.train.size()},
                                          {"loss", settings.loss}, {"variants", results}}
                               .dump(2) + "\n");

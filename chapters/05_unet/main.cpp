@@ -12,6 +12,7 @@
 //   ./book run 05 --help                        every flag
 #include "segmentation.hpp"
 
+#include "dl/util/cli_help.hpp"
 #include "dl/io/checkpoint.hpp"
 #include "dl/train/run_directory.hpp"
 #include "dl/util/runtime.hpp"
@@ -45,7 +46,7 @@ void run_main(const Settings& s, const SceneSplits& data) {
     const double background = double(std::count(data.train.masks.begin(), data.train.masks.end(), 0)) / double(data.train.masks.size());
     std::cout << "Chapter 5: " << describe(s.architecture) << " on " << data.train.size() << " training scenes (background: "
               << dl::fixed(100 * background, 1) << "% of the pixels); " << s.optimizer << " lr " << s.lr << " (" << s.decay << "), loss "
-              << s.loss << ", " << s.epochs << " epochs, test-time augmentation " << s.tta << "\n"
+              << s.loss << ", " << dl::counted(s.epochs, "epoch") << ", test-time augmentation " << s.tta << "\n"
               << model.summary();
     const std::vector<SegmentationEpoch> history = train_segmentation(model, s, data);
     const bool flip_average = s.tta == "flip";
@@ -105,6 +106,7 @@ int main(int argc, char** argv) {
     ch05::Settings s;
     std::string experiment = "none", decoder = "unet";
     CLI::App app{"Chapter 5: a U-Net segments Fashion scenes (transposed convolution, skip connections, Dice loss)"};
+    dl::use_book_help(app);
     dl::add_training_flags(app, s);
     app.remove_option(app.get_option("--val-size"));  // the validation scenes are their own folder
     app.get_option("--data")->description("Fashion-MNIST folder, to make the scenes from on first use (default: $DL_FASHION_MNIST_DIR, then the Debian package)");
@@ -132,6 +134,7 @@ int main(int argc, char** argv) {
         ->check(dl::existing_file());
     dl::add_experiment_flag(app, experiment, ch05::experiments());
     CLI11_PARSE(app, argc, argv);
+    if (experiment == "none") dl::choose_run_folder(app, s, "05_unet");
     a.decoder = ch05::parse_decoder(decoder);
     try {
         a.encoder = ch05::parse_encoder(encoder);

@@ -12,6 +12,7 @@
 #include "finetune.hpp"
 #include "resnet.hpp"
 
+#include "dl/util/cli_help.hpp"
 #include "dl/data/normalize.hpp"
 #include "dl/io/checkpoint.hpp"
 #include "dl/io/image_grid.hpp"
@@ -120,6 +121,7 @@ int main(int argc, char** argv) {
     ch06::Settings s;
     std::string experiment = "none", method = "finetune";
     CLI::App app{"Chapter 6: fine-tune chapter 4's ResNet-20 (trained on Fashion-MNIST) on handwritten digits, or on any image folder"};
+    dl::use_book_help(app);
     dl::add_training_flags(app, s);
     app.remove_option(app.get_option("--val-size"));  // the validation images are their own folder
     app.get_option("--data")->description("image folder with train/, test/ and optionally val/, one sub-folder per class (default: the book's digits, fetched on first use)");
@@ -142,6 +144,7 @@ int main(int argc, char** argv) {
     app.add_option("--focal-gamma", s.focal_gamma, "gamma of the focal loss")->capture_default_str()->check(dl::real_number(0.0, 10.0));
     dl::add_experiment_flag(app, experiment, ch06::experiments());
     CLI11_PARSE(app, argc, argv);
+    if (experiment == "none") dl::choose_run_folder(app, s, "06_finetune");
     try {
         s.method = ch06::parse_method(method);
         if (s.method == ch06::Method::finetune && s.head_share > 0 && s.epochs < 2)

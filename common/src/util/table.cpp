@@ -50,4 +50,8 @@ std::string fixed(double value, int digits) {
     return buffer;
 }
 
+std::string counted(long long count, const std::string& noun) {
+    return std::to_string(count) + " " + noun + (count == 1 ? "" : "s");
+}
+
 }  // namespace dl

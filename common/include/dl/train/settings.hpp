@@ -38,6 +38,13 @@ struct TrainingSettings {
 /// the repository's runs/ folder), or runs/@p run relative to the current folder.
 std::string default_run_dir(const std::string& run);
 
+/// Where a chapter's main run writes, so that a trial never overwrites it: the --out folder
+/// when given; else runs/@p chapter/main when no flag changed what is trained; else a folder
+/// named after the flags given, in the order --help lists them, such as
+/// runs/02_lenet/epochs-1_lr-0.1 or runs/02_lenet/classic. --threads does not count: it
+/// changes the speed, not the recipe. Call after @p app has parsed the command line.
+void choose_run_folder(const CLI::App& app, TrainingSettings& settings, const std::string& chapter);
+
 /// Adds --epochs, --batch-size, --lr, --optimizer, --momentum, --weight-decay, --decay,
 /// --clip-grad-norm, --seed, --data, --train-size, --val-size, --out and --threads to @p app, bound to
 /// @p settings (whose current values are shown as the defaults).

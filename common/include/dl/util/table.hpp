@@ -31,4 +31,8 @@ private:
 /// @p value with @p digits decimals, e.g. fixed(0.91234, 4) == "0.9123".
 std::string fixed(double value, int digits);
 
+/// A count with its noun, singular for one: counted(1, "epoch") == "1 epoch",
+/// counted(15, "epoch") == "15 epochs".
+std::string counted(long long count, const std::string& noun);
+
 }  // namespace dl
