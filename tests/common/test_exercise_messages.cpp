@@ -35,3 +35,12 @@ TEST_CASE("exercise messages: where, how many, and the common mistakes named", "
     // A wrong answer with no pattern gets no hint, rather than a wrong one.
     CHECK_THAT(describe_difference(dltest::random_normal({2, 3, 4}, 9), expected, "dx"), !dltest::contains("times the expected"));
 }
+
+TEST_CASE("exercise messages: an answer equal to a known mistake is told what that mistake is", "[exercise_messages]") {
+    const Tensor<double> expected = dltest::random_normal({3, 4}, 2), mistaken = dltest::random_normal({3, 4}, 3);
+    const std::vector<dltest::KnownMistake> known = {{mistaken, "mu and sigma are taken as constants"}};
+    CHECK_THAT(describe_difference(mistaken, expected, "dx", 1e-6, known), dltest::contains("that is what you get if mu and sigma are taken as constants"));
+    // Another wrong answer is not blamed on it, and a right one is not wrong at all.
+    CHECK_THAT(describe_difference(mistaken + 1.0, expected, "dx", 1e-6, known), !dltest::contains("that is what you get if"));
+    CHECK(describe_difference(expected, expected, "dx", 1e-6, known).empty());
+}

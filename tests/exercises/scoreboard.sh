@@ -58,6 +58,17 @@ signal_words() {
   esac
 }
 
+# Where the chapter text explains exercise N.M: the "explained in" column of its exercise
+# table in chapters/NN_*/README.md (nothing when there is no such row).
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+explained_in() {
+  local readme section
+  readme=$(ls "$here"/../../chapters/"$chapter"_*/README.md 2>/dev/null | head -1)
+  [ -n "$readme" ] || return 0
+  section=$(grep -E "^\| $1 \|" "$readme" | head -1 | awk -F'|' '{ gsub(/^ +| +$/, "", $(NF-1)); print $(NF-1) }')
+  [ -n "$section" ] && echo "explained in chapters/$(basename "$(dirname "$readme")")/README.md, section '$section'"
+}
+
 passed=0 unwritten=0 wrong=0 broken=0
 for name in "${names[@]}"; do
   number=$(sed -E 's/^Exercise ([0-9]+\.[0-9]+):.*/\1/' <<<"$name")
@@ -88,6 +99,8 @@ for name in "${names[@]}"; do
   else
     printf '  %swrong%s            %s\n' "$red" "$plain" "$name"
     grep -E "failed|FAILED|error" <<<"$output" | grep -v -E "^(Failed [0-9]* test|test cases:|assertions:)" | head -3 | sed -E "s/^.*: failed: //; s/^.*with [0-9]+ messages?: '//; s/'\$//; s/^/      /"
+    where=$(explained_in "$number")
+    [ -n "$where" ] && echo "      $where"
     wrong=$((wrong + 1))
   fi
 done

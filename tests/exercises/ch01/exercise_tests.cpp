@@ -52,7 +52,8 @@ TEST_CASE("Exercise 1.2: Linear backward", "[ex01]") {
 }
 
 TEST_CASE("Exercise 1.3: ReLU backward", "[ex01]") {
-    require_close(ex01::relu_backward(Matrix{-1.0, 2.0, -3.0, 4.0}, Matrix{10, 20, 30, 40}), Matrix{0, 20, 0, 40}, "dx for the hand-worked case");
+    require_close(ex01::relu_backward(Matrix{-1.0, 0.0, 2.0}, Matrix{5, 6, 7}), Matrix{0, 0, 7},
+                  "dx for the ReLU section's example x = (-1, 0, 2), dy = (5, 6, 7): at exactly 0 the slope is 0, so x > 0, not x >= 0");
     const Matrix x = dltest::random_away_from_zero({2, 3, 4}, 8), dy = dltest::random_normal({2, 3, 4}, 9);
     auto relu_loss = [&](const Matrix& v) { return weighted_sum(xt::maximum(v, 0.0), dy); };
     require_close(ex01::relu_backward(x, dy), dltest::numeric_gradient(relu_loss, x), "dx for random x (2, 3, 4)");
@@ -82,11 +83,11 @@ TEST_CASE("Exercise 1.5: SGD with momentum", "[ex01]") {
     Matrix w = {1.0, -2.0}, v = {0.0, 0.0};
     const Matrix g = {0.5, 1.0};
     ex01::sgd_momentum_step(w, g, v, 0.1, 0.9);  // v = g, w = w - 0.1 g
-    require_close(v, Matrix{0.5, 1.0}, "velocity after step 1");
-    require_close(w, Matrix{0.95, -2.1}, "w after step 1");
+    require_close(v, Matrix{0.5, 1.0}, "velocity after step 1 of the Optimizers section's example");
+    require_close(w, Matrix{0.95, -2.1}, "w after step 1 of the Optimizers section's example");
     ex01::sgd_momentum_step(w, g, v, 0.1, 0.9);  // v = 0.9 g + g = 1.9 g
-    require_close(v, Matrix{0.95, 1.9}, "velocity after step 2");
-    require_close(w, Matrix{0.855, -2.29}, "w after step 2");
+    require_close(v, Matrix{0.95, 1.9}, "velocity after step 2 of the Optimizers section's example");
+    require_close(w, Matrix{0.855, -2.29}, "w after step 2 of the Optimizers section's example");
 }
 
 TEST_CASE("Exercise 1.6: He initialization", "[ex01]") {

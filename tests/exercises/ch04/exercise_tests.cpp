@@ -21,7 +21,7 @@ using dltest::require_close;
 TEST_CASE("Exercise 4.1: residual block forward", "[ex04]") {
     // F doubles its input: s = 2x + x = 3x, and the ReLU keeps the positive entries.
     const auto doubling = [](const Array& v) -> Array { return 2.0 * v; };
-    require_close(ex04::residual_forward(Array{{{{1, -2}, {0.5, -0.1}}}}, doubling), Array{{{{3, 0}, {1.5, 0}}}}, "y for F(x) = 2x");
+    require_close(ex04::residual_forward(Array{{{{1, -2}, {0.5, -0.1}}}}, doubling), Array{{{{3, 0}, {1.5, 0}}}}, "y for F(x) = 2x, the 2x2 example in section 'The residual block'");
     // A branch that cancels its input passes nothing: y = ReLU(0) = 0.
     const Array x = dltest::random_normal({2, 3, 4, 4}, 1);
     require_close(ex04::residual_forward(x, [](const Array& v) -> Array { return -v; }), xt::zeros<double>({2, 3, 4, 4}), "y for F(x) = -x");
@@ -38,8 +38,8 @@ TEST_CASE("Exercise 4.2: residual block backward", "[ex04]") {
     // receives it twice over through the branch (2·d_sum) and once through the shortcut.
     const Array x = {{{{1, -2}, {0.5, -0.1}}}}, dy = {{{{0.3, 0.7}, {-1.0, 2.0}}}};
     const ex04::ResidualGradients hand = ex04::residual_backward(dy, 3.0 * x, [](const Array& g) -> Array { return 2.0 * g; });
-    require_close(hand.d_sum, Array{{{{0.3, 0}, {-1.0, 0}}}}, "d_sum for the 2x2 example");
-    require_close(hand.dx, Array{{{{0.9, 0}, {-3.0, 0}}}}, "dx for the 2x2 example");
+    require_close(hand.d_sum, Array{{{{0.3, 0}, {-1.0, 0}}}}, "d_sum for the 2x2 example in section 'Backward through the block'");
+    require_close(hand.dx, Array{{{{0.9, 0}, {-3.0, 0}}}}, "dx for the 2x2 example in section 'Backward through the block'");
 
     // Finite differences with a nonlinear branch F(x) = tanh(1.5x) − 0.2, whose backward is
     // g ↦ g · 1.5 · (1 − tanh²(1.5x)). L = Σ dy ⊙ ReLU(F(x) + x).
@@ -70,7 +70,7 @@ TEST_CASE("Exercise 4.3: projection shortcut", "[ex04]") {
     // (0,2), (2,0), (2,2), scaled by 1 and by −2.
     const Array x = {{{{1, 2, 3}, {4, 5, 6}, {7, 8, 9}}}};
     const Array column = xt::reshape_view(Array{1.0, -2.0}, {2, 1});  // (F=2, C=1)
-    require_close(ex04::projection_shortcut(x, column, 2), Array{{{{1, 3}, {7, 9}}, {{-2, -6}, {-14, -18}}}}, "the 3x3 example, stride 2");
+    require_close(ex04::projection_shortcut(x, column, 2), Array{{{{1, 3}, {7, 9}}, {{-2, -6}, {-14, -18}}}}, "the 3x3 example in section 'Projection shortcuts', stride 2");
     // Against the library's 1×1 convolution, stride 2, no bias: (2, 3, 7, 6) → (2, 4, 4, 3).
     dl::Rng rng(7);
     dl::Conv2d<double> conv(3, 4, 1, 2, 0, dl::Init::he, rng, false);
@@ -83,10 +83,10 @@ TEST_CASE("Exercise 4.3: projection shortcut", "[ex04]") {
 
 TEST_CASE("Exercise 4.4: stochastic depth", "[ex04]") {
     const Array x = {{{{1, -1}, {2, -3}}}}, f = {{{{0.5, 2}, {-1, 1}}}};
-    require_close(ex04::stochastic_depth_forward(x, f, 0.3, 0.1, true), Array{{{{1, 0}, {2, 0}}}}, "training, dropped (uniform 0.1 < p 0.3)");
-    require_close(ex04::stochastic_depth_forward(x, f, 0.3, 0.6, true), Array{{{{1.5, 1}, {1, 0}}}}, "training, kept (uniform 0.6 >= p 0.3)");
-    require_close(ex04::stochastic_depth_forward(x, f, 0.3, 0.3, true), Array{{{{1.5, 1}, {1, 0}}}}, "training, kept (uniform 0.3 is not < p 0.3)");
-    require_close(ex04::stochastic_depth_forward(x, f, 0.3, 0.1, false), Array{{{{1.35, 0.4}, {1.3, 0}}}}, "evaluation: branch scaled by 0.7");
+    require_close(ex04::stochastic_depth_forward(x, f, 0.3, 0.1, true), Array{{{{1, 0}, {2, 0}}}}, "the example in section 'Stochastic depth', training, dropped (uniform 0.1 < p 0.3)");
+    require_close(ex04::stochastic_depth_forward(x, f, 0.3, 0.6, true), Array{{{{1.5, 1}, {1, 0}}}}, "the example in section 'Stochastic depth', training, kept (uniform 0.6 >= p 0.3)");
+    require_close(ex04::stochastic_depth_forward(x, f, 0.3, 0.3, true), Array{{{{1.5, 1}, {1, 0}}}}, "the example in section 'Stochastic depth', training, kept (uniform 0.3 is not < p 0.3)");
+    require_close(ex04::stochastic_depth_forward(x, f, 0.3, 0.1, false), Array{{{{1.35, 0.4}, {1.3, 0}}}}, "the example in section 'Stochastic depth', evaluation: branch scaled by 0.7");
     // With positive inputs the ReLU is inactive, and the average over the draws of
     // training outputs equals the evaluation output.
     const Array xp = {{{{2.0, 3.0}}}}, fp = {{{{1.0, 4.0}}}};

@@ -45,7 +45,7 @@ TEST_CASE("Exercise 5.1: transposed convolution forward", "[ex05]") {
     const Array x = {{{1, 2}, {3, 4}}};                 // (1, 2, 2)
     const Array w = {{{{1, 10}, {100, 1000}}}};         // (1, 1, 2, 2)
     require_close(ex05::conv_transpose_forward(x, w, 2, 0),
-                  Array{{{1, 10, 2, 20}, {100, 1000, 200, 2000}, {3, 30, 4, 40}, {300, 3000, 400, 4000}}}, "the 2x2 example");
+                  Array{{{1, 10, 2, 20}, {100, 1000, 200, 2000}, {3, 30, 4, 40}, {300, 3000, 400, 4000}}}, "the 2x2 example in section 'Transposed convolution'");
     // Against the library's layer (bias 0), with overlapping windows and padding.
     dl::Rng rng(1);
     for (auto [k, s, p] : {std::tuple{3, 2, 1}, std::tuple{4, 2, 1}, std::tuple{3, 1, 0}}) {
@@ -61,8 +61,8 @@ TEST_CASE("Exercise 5.2: transposed convolution backward", "[ex05]") {
     // The 2x2 example with dy = 1 everywhere: each input pixel gathers the kernel's sum.
     const Array x = {{{1, 2}, {3, 4}}}, w = {{{{1, 10}, {100, 1000}}}};
     const ex05::ConvTransposeGradients hand = ex05::conv_transpose_backward(xt::ones<double>({1, 4, 4}), x, w, 2, 0);
-    require_close(hand.dx, Array{{{1111, 1111}, {1111, 1111}}}, "dx for the 2x2 example");
-    require_close(hand.dweight, Array{{{{10, 10}, {10, 10}}}}, "dW for the 2x2 example (the inputs' sum)");
+    require_close(hand.dx, Array{{{1111, 1111}, {1111, 1111}}}, "dx for the 2x2 example in section 'Transposed convolution'");
+    require_close(hand.dweight, Array{{{{10, 10}, {10, 10}}}}, "dW for the 2x2 example in section 'Transposed convolution' (the inputs' sum)");
     // Finite differences of L = Σ r ⊙ y, overlapping windows and padding.
     const Array input = dltest::random_normal({2, 3, 4}, 3), weight = dltest::random_normal({2, 3, 3, 3}, 4);
     const Array probe = dltest::random_normal(dl::shape_of(ex05::conv_transpose_forward(input, weight, 2, 1)), 5);
@@ -76,8 +76,8 @@ TEST_CASE("Exercise 5.2: transposed convolution backward", "[ex05]") {
 TEST_CASE("Exercise 5.3: concatenation backward", "[ex05]") {
     const Array dy = xt::reshape_view(Array{1, 2, 3, 4, 5, 6}, {2, 3, 1, 1});
     const auto [da, db] = ex05::concat_backward(dy, 1);
-    require_close(da, xt::reshape_view(Array{1, 4}, {2, 1, 1, 1}), "dL/da, the first channel");
-    require_close(db, xt::reshape_view(Array{2, 3, 5, 6}, {2, 2, 1, 1}), "dL/db, the other two");
+    require_close(da, xt::reshape_view(Array{1, 4}, {2, 1, 1, 1}), "dL/da, the first channel, of the example in section 'Skip connections'");
+    require_close(db, xt::reshape_view(Array{2, 3, 5, 6}, {2, 2, 1, 1}), "dL/db, the other two, of the example in section 'Skip connections'");
     const Array big = dltest::random_normal({3, 7, 2, 4}, 6);
     const auto [a2, b2] = ex05::concat_backward(big, 4);
     const auto [ea, eb] = dl::split_channels(big, 4);
@@ -90,7 +90,7 @@ TEST_CASE("Exercise 5.4: Dice loss and its gradient", "[ex05]") {
     const ex05::DiceResult coin = ex05::dice_loss(xt::full_like(Array::from_shape({1, 2, 2, 2}), 0.5), {0, 1, 1, 0}, 1.0);
     CHECK(coin.loss == Approx(0.4));
     // dL/dp where t = 1: −(2·5 − 3)/(2·25) = −0.14; where t = 0: 3/50 = 0.06.
-    require_close(coin.dprobs, Array{{{{-0.14, 0.06}, {0.06, -0.14}}, {{0.06, -0.14}, {-0.14, 0.06}}}}, "dL/dp for the coin flip");
+    require_close(coin.dprobs, Array{{{{-0.14, 0.06}, {0.06, -0.14}}, {{0.06, -0.14}, {-0.14, 0.06}}}}, "dL/dp for the coin flip in section 'Losses'");
     // The library's loss on logits equals the exercise's on their softmax.
     const Array logits = dltest::random_normal({2, 3, 3, 4}, 7);
     const std::vector<int> labels = random_labels(2 * 3 * 4, 3, 8);
