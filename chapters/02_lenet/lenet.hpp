@@ -16,6 +16,7 @@ namespace ch02 {
 struct Settings : dl::TrainingSettings {
     bool classic = false;          ///< the 1998 form: tanh and average pooling
     std::string conv = "gemm";     ///< gemm (im2col + GEMM) | naive (nested loops)
+    bool mine = false;             ///< train on the reader's exercise answers (mine.hpp)
 
     Settings() {
         // SGD with momentum and a little weight decay: the classic recipe for CNNs. Adam

@@ -3,20 +3,24 @@
 //   ./book run 02                      the main run (modern LeNet: ReLU, max pooling)
 //   ./book run 02 --classic            the 1998 form: tanh, average pooling
 //   ./book run 02 --experiment speed   one epoch with naive loops vs im2col + GEMM
+//   ./book run 02 --mine               the main run on your own exercise answers
 //   ./book run 02 --help               every flag
 #include "lenet.hpp"
+#include "mine.hpp"
 
 #include "dl/util/runtime.hpp"
 #include "dl/io/checkpoint.hpp"
 #include "dl/io/image_grid.hpp"
 #include "dl/metrics/confusion_matrix.hpp"
 #include "dl/train/run_directory.hpp"
+#include "dl/util/cli_help.hpp"
 #include "dl/util/table.hpp"
 
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
 #include <iostream>
+#include <stdexcept>
 
 namespace ch02 {
 namespace {
@@ -26,8 +30,7 @@ const char* kShortNames[10] = {"T-SHIRT", "TROUSER", "PULLOVER", "DRESS", "COAT"
 
 /// The first convolution's filters (6, 1, 5, 5), one per cell, black = most negative weight.
 void save_filters(dl::Sequential<float>& model, const std::string& path) {
-    auto& conv = dynamic_cast<dl::Conv2d<float>&>(model[0]);
-    const dl::Tensor<float>& w = conv.weight().value;  // (6, 1, 5, 5)
+    const dl::Tensor<float>& w = model.parameters().front()->value;  // "0.weight", (6, 1, 5, 5)
     dl::ImageGrid grid(1, int(w.shape(0)), 100);
     for (std::size_t f = 0; f < w.shape(0); ++f) grid.place(int(f), w.data() + f * 25, 5, 5);
     grid.write(path);
@@ -49,9 +52,15 @@ void run_main(const Settings& s) {
     const dl::DataSplits splits = dl::load_fashion_mnist_splits(s.data_dir, s.val_size, s.train_size, s.seed);
     dl::Rng rng(s.seed);
     dl::Sequential<float> model = build_lenet(s.classic, rng);
+    if (s.mine) {
+        const std::vector<std::string> in_use = use_reader_code(model, s.conv);
+        std::cout << "Your exercise answers at work (chapters/02_lenet/exercises/):\n";
+        for (const std::string& line : in_use) std::cout << "  " << line << "\n";
+        std::cout << "The rest is the library's. Your answers work in double precision, one image at a time: slower than the library.\n\n";
+    }
     std::cout << "Chapter 2: LeNet-5 (" << (s.classic ? "1998 form: tanh, average pooling" : "modern form: ReLU, max pooling") << ", "
               << s.conv << " convolution) on " << splits.train.size() << " training images, " << s.optimizer << " lr " << s.lr << ", "
-              << s.epochs << " epochs\n" << model.summary();
+              << dl::counted(s.epochs, "epoch") << "\n" << model.summary();
     const Outcome outcome = train_lenet(s, splits, model, true);
     dl::ConfusionMatrix confusion(10);
     confusion.add(outcome.test.predictions, splits.test.labels);
@@ -65,7 +74,7 @@ void run_main(const Settings& s) {
     const nlohmann::json results = {
         {"chapter", "02_lenet"},        {"test_accuracy", outcome.test.accuracy}, {"test_loss", outcome.test.loss},
         {"epochs", s.epochs},           {"seconds", outcome.seconds},             {"parameters", dl::parameter_count(model)},
-        {"classic", s.classic},         {"conv", s.conv},                         {"optimizer", s.optimizer},
+        {"classic", s.classic},         {"conv", s.conv},                         {"mine", s.mine},                         {"optimizer", s.optimizer},
         {"lr", s.lr},                   {"decay", s.decay},                       {"batch_size", s.batch_size},
         {"seed", s.seed},               {"threads", s.threads},                   {"train_images", splits.train.size()},
         {"final_val_accuracy", outcome.history.back().val_accuracy}};
@@ -82,16 +91,20 @@ int main(int argc, char** argv) {
     ch02::Settings s;
     std::string experiment = "none";
     CLI::App app{"Chapter 2: LeNet-5 on Fashion-MNIST, convolution through im2col + GEMM"};
+    dl::use_book_help(app);
     dl::add_training_flags(app, s);
     app.add_flag("--classic", s.classic, "the 1998 form: tanh activations and average pooling");
     app.add_option("--conv", s.conv, "convolution algorithm: gemm (im2col + GEMM) or naive (nested loops)")->capture_default_str()->check(CLI::IsMember({"gemm", "naive"}));
     app.add_option("--experiment", experiment, "none, or speed (one epoch: naive loops vs im2col + GEMM)")->capture_default_str()->check(CLI::IsMember({"none", "speed"}));
+    app.add_flag("--mine", s.mine, "train on your own answers to exercises 2.1-2.5 in place of the library's convolution and max-pool backward (./book run 02 --mine scores them first)");
     CLI11_PARSE(app, argc, argv);
     if (experiment == "speed") {
         if (app.count("--train-size") == 0) s.train_size = 2000;
         if (app.count("--out") == 0) s.out_dir = dl::default_run_dir("02_lenet/speed");
     }
+    if (experiment == "none") dl::choose_run_folder(app, s, "02_lenet");
     try {
+        if (s.mine && experiment != "none") throw std::invalid_argument("--mine trains the main run; --experiment " + experiment + " uses the library's layers");
         dl::prepare_runtime(s.threads);
         const dl::RunDirectory checked_output(s.out_dir);  // an unwritable --out fails now, not after training
         if (experiment == "speed") ch02::run_speed_experiment(s);

@@ -36,7 +36,7 @@ Array reference_conv(const Array& x, const Array& w, const Array& b, int stride,
 
 TEST_CASE("Exercise 2.1: im2col", "[ex02]") {
     require_close(ex02::im2col(one_to_sixteen(), 2, 2, 0), Array{{1, 3, 9, 11}, {2, 4, 10, 12}, {5, 7, 13, 15}, {6, 8, 14, 16}},
-                  "col of the 4x4 example (kernel 2, stride 2)");
+                  "col of the 4x4 example in section 'Convolution as a matrix product' (kernel 2, stride 2)");
     for (auto [k, s, p] : {std::tuple{3, 1, 1}, std::tuple{3, 2, 0}, std::tuple{5, 2, 2}}) {
         const Array image = dltest::random_normal({3, 7, 6}, unsigned(k * 10 + s + p));
         const dl::ConvGeometry g{3, 7, 6, k, k, s, p};
@@ -64,13 +64,18 @@ TEST_CASE("Exercise 2.3: convolution through GEMM", "[ex02]") {
         require_close(ex02::conv2d_forward_gemm(x, w, b, s, p), reference_conv(x, w, b, s, p),
                       "y for x (2, 3, 8, 7), w (4, 3, " + std::to_string(k) + ", " + std::to_string(k) + "), stride " + std::to_string(s) + ", padding " + std::to_string(p));
     }
+    const Array one_image = dltest::random_normal({1, 2, 5, 5}, 7), w = dltest::random_normal({3, 2, 3, 3}, 8), b = dltest::random_normal({3}, 9);
+    require_close(ex02::conv2d_forward_gemm(one_image, w, b, 1, 1), reference_conv(one_image, w, b, 1, 1), "y for a batch of one image, x (1, 2, 5, 5), w (3, 2, 3, 3), padding 1");
 }
 
 TEST_CASE("Exercise 2.4: max-pool backward", "[ex02]") {
     Array x = Array::from_shape({1, 1, 4, 4});
     for (std::size_t i = 0; i < 16; ++i) x.data()[i] = double(i + 1);
     require_close(ex02::maxpool_backward(x, Array{{{{1, 2}, {3, 4}}}}, 2), Array{{{{0, 0, 0, 0}, {0, 1, 0, 2}, {0, 0, 0, 0}, {0, 3, 0, 4}}}},
-                  "dx of the 4x4 example");
+                  "dx of the Pooling section's 4x4 example");
+    const Array tied = {{{{7, 7, 1, 5}, {7, 2, 5, 5}}}};  // (1, 1, 2, 4): 7 three times in window 1, 5 three times in window 2
+    require_close(ex02::maxpool_backward(tied, Array{{{{10, 20}}}}, 2), Array{{{{10, 0, 0, 20}, {0, 0, 0, 0}}}},
+                  "dx of the Pooling section's tie example: a maximum that appears more than once gets the gradient at its first place in row order");
     // Distinct values 0.1 apart: no ties, so the gradient is well defined.
     Array xr = Array::from_shape({2, 3, 6, 8});
     dl::Rng rng(9);
@@ -88,7 +93,7 @@ TEST_CASE("Exercise 2.5: naive convolution", "[ex02]") {
     // Hand-worked: a 2x2 kernel of ones sums each window; bias 0.5.
     const Array x = {{{{1, 2, 3}, {4, 5, 6}, {7, 8, 9}}}};
     const Array w = xt::ones<double>({1, 1, 2, 2});
-    require_close(ex02::conv2d_naive(x, w, Array{0.5}, 1, 0), Array{{{{12.5, 16.5}, {24.5, 28.5}}}}, "y of the 3x3 example");
+    require_close(ex02::conv2d_naive(x, w, Array{0.5}, 1, 0), Array{{{{12.5, 16.5}, {24.5, 28.5}}}}, "y of the 3x3 example in section 'Convolution, the definition'");
     for (auto [k, s, p] : {std::tuple{3, 1, 1}, std::tuple{5, 2, 2}}) {
         const Array xr = dltest::random_normal({2, 2, 9, 7}, 11), wr = dltest::random_normal({3, 2, std::size_t(k), std::size_t(k)}, 12);
         const Array br = dltest::random_normal({3}, 13);

@@ -52,6 +52,8 @@ public:
     /// When false, backward() only accumulates the weight gradients and returns an empty
     /// tensor: right for a first layer, whose input gradient nobody uses.
     void set_input_gradient_needed(bool needed) { input_gradient_needed_ = needed; }
+    /// False for a layer told that nobody needs its input gradient.
+    bool input_gradient_needed() const { return input_gradient_needed_; }
 
     /// Chooses the algorithm for later forward and backward passes (same results).
     void set_algorithm(ConvAlgorithm algorithm) { algorithm_ = algorithm; }

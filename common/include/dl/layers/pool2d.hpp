@@ -15,6 +15,9 @@ template <class T>
 class Pool2d : public Layer<T> {
 public:
     std::string name() const override;
+    int kernel() const { return kernel_; }    ///< K: the window is K×K
+    int stride() const { return stride_; }    ///< step between windows
+    int padding() const { return padding_; }  ///< rows and columns added on every side
 
 protected:
     /// @param kind "MaxPool2d" or "AvgPool2d", for names and messages
