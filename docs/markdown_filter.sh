@@ -10,8 +10,12 @@
 #    README.md, so Doxygen cannot be told the main page by name), and its links to the
 #    chapter texts, "](chapters/NN_name/README.md)", become "](@ref chNN)";
 #  - "](images/" becomes "](" because Doxygen finds images by name in IMAGE_PATH.
+#  - every page ends with docs/page_probe.html, a small script that measures the rendered
+#    page for `./book docs --check`: the height of its content (for a full-page screenshot)
+#    and the images that overflow the text column or failed to load.
 set -euo pipefail
 file=$1
+page_probe="$(cat "$(dirname "$0")/page_probe.html")"
 if [ "$(basename "$(dirname "$(realpath "$file")")")" = "$(basename "$(realpath "$(dirname "$0")/..")")" ]; then
   # The top README: the book's main page.
   # Its links to chapter texts become references to their labels, which every Doxygen
@@ -27,6 +31,7 @@ if [ "$(basename "$(dirname "$(realpath "$file")")")" = "$(basename "$(realpath 
          }
          return out line
        }' "$file"
+  printf '\n%s\n' "$page_probe"
   exit 0
 fi
 number=$(basename "$(dirname "$file")" | cut -c1-2)
@@ -46,11 +51,33 @@ navigation+="@ref index \"Contents\""
 [ -n "$next" ] && navigation+=" &nbsp;|&nbsp; @ref ch$next \"Chapter $((10#$next))\" &rarr;"
 navigation+="</div>"
 
-awk -v label="ch$number" -v nav="$navigation" '
+awk -v label="ch$number" -v chapter="$((10#$number))" -v nav="$navigation" '
   BEGIN { titled = 0; skipping = 0; pending = "" }
   skipping == 1 { if ($0 ~ /^```/ && seen_open) { skipping = 0; seen_open = 0; next } if ($0 ~ /^```/) { seen_open = 1 } next }
   /^<!-- snippet [^ ]+ [^ ]+ -->$/ { print "\\snippet{lineno} " $3 " " $4; skipping = 1; seen_open = 0; next }
   !titled && /^# / { print $0 " {#" label "}"; print ""; print nav; titled = 1; next }
+  /^```/ { fenced = !fenced }
+  # Every section gets a label, chNN-its-title, so that the exercise table can link to it.
+  !fenced && /^##+ / {
+    title = $0; sub(/^#+ +/, "", title)
+    section = section_label(title)
+    labels[title] = section
+    short = title; if (sub(/:.*$/, "", short)) labels[short] = section
+    print $0 " {#" section "}"; next
+  }
+  # An exercise row: | N.M | file | what | explained in |. The last cell becomes a link.
+  !fenced && $0 ~ ("^\\| " chapter "\\.[0-9]+ \\|") {
+    n = split($0, cells, "|"); where = cells[n - 1]; gsub(/^ +| +$/, "", where)
+    if (where in labels) { cells[n - 1] = " @ref " labels[where] " \"" where "\" "; line = cells[1]; for (i = 2; i <= n; i++) line = line "|" cells[i]; print line; next }
+    printf "%s: exercise%s: its \"explained in\" cell names no section above it: %s\n", FILENAME, cells[2], where > "/dev/stderr"
+  }
   { gsub(/\]\(images\//, "]("); print }
+  function section_label(title,   slug) {
+    slug = tolower(title); gsub(/[^a-z0-9]+/, "-", slug); gsub(/^-|-$/, "", slug)
+    slug = label "-" slug
+    if (slug in used) { used[slug]++; slug = slug "-" used[slug] } else used[slug] = 1
+    return slug
+  }
   END { print ""; print nav }
 ' "$file"
+printf '\n%s\n' "$page_probe"

@@ -24,8 +24,8 @@ dl::Sequential<float> build_mlp(const std::vector<std::size_t>& hidden, dl::Init
     }
     net.add<dl::Linear<float>>(width, 10, init, rng);  // (N, width) -> (N, 10) class scores
     return net;
-//! [build_mlp]
 }
+//! [build_mlp]
 
 std::string architecture_name(const std::vector<std::size_t>& hidden) {
     std::string name = "mlp-784";

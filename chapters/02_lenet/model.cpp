@@ -44,8 +44,8 @@ dl::Sequential<float> build_lenet(bool classic, dl::Rng& rng) {
     add_activation(net, classic);
     net.add<dl::Linear<float>>(84, 10, init, rng);         // -> (N, 10) class scores
     return net;
-//! [build_lenet]
 }
+//! [build_lenet]
 
 void use_conv_algorithm(dl::Sequential<float>& model, const std::string& algorithm) {
     if (algorithm != "gemm" && algorithm != "naive") throw std::invalid_argument("--conv: unknown algorithm '" + algorithm + "' (expected gemm or naive)");

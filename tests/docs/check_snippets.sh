@@ -16,8 +16,15 @@ for readme in "$root"/chapters/*/README.md; do
       echo "$readme:$line: snippet source $file does not exist"; status=1; continue
     fi
     original=$(awk -v tag="//! [$tag]" 'index($0, tag) { inside = !inside; next } inside { print }' "$root/$file" | dedent)
+    # Braces and parentheses outside string and character literals must balance, or the
+    # quoted code stops in the middle (an end marker above its function's closing brace).
+    unbalanced=$(sed -E "s/\"([^\"\\\\]|\\\\.)*\"//g; s/'([^'\\\\]|\\\\.)'//g; s://.*\$::" <<<"$original" |
+      awk '{ n = split($0, c, ""); for (i = 1; i <= n; i++) { if (c[i] == "{") b++; if (c[i] == "}") b--; if (c[i] == "(") p++; if (c[i] == ")") p-- } }
+           END { if (b != 0) printf "%d more { than }", b; else if (p != 0) printf "%d more ( than )", p }')
     if [ -z "$original" ]; then
       echo "$readme:$line: no region '//! [$tag]' in $file"; status=1
+    elif [ -n "$unbalanced" ]; then
+      echo "$readme:$line: the region [$tag] of $file is cut in the middle: it has $unbalanced (is its end marker above a closing brace?)"; status=1
     elif [ "$copy" != "$original" ]; then
       echo "$readme:$line: the copy of $file [$tag] differs from the source:"
       diff <(echo "$original") <(echo "$copy") | head -10

@@ -18,13 +18,17 @@ using Tensor = xt::xarray<T>;
 /// A tensor shape as a plain vector, e.g. {64, 1, 28, 28}.
 using Shape = std::vector<std::size_t>;
 
-/// The shape of @p t as a plain vector.
+/// @brief The shape of @p t as a plain vector.
+/// @param t any tensor
+/// @return its shape, e.g. {64, 1, 28, 28}
 template <class T>
 Shape shape_of(const Tensor<T>& t) {
     return Shape(t.shape().begin(), t.shape().end());
 }
 
-/// A shape written the way the book prints it: "(64, 1, 28, 28)".
+/// @brief A shape written the way the book prints it: "(64, 1, 28, 28)".
+/// @param shape any shape
+/// @return the text
 std::string shape_string(const Shape& shape);
 
 }  // namespace dl

@@ -40,12 +40,22 @@ inline constexpr int kSceneClasses = 11;
 /// options.max_overlap of each earlier box and earlier boxes cover at most that fraction of
 /// it; after 100 placements tried in all the scene keeps the items it has. Deterministic
 /// given @p rng's state. Throws std::invalid_argument for inconsistent @p options.
+/// @param items the Fashion-MNIST images and labels to draw items from
+/// @param options how scenes are composed
+/// @param rng the random source of every choice
+/// @return the scene's image and mask
 Scene compose_scene(const ImageDataset& items, const SceneOptions& options, Rng& rng);
 
 /// Writes @p count scenes composed from @p items into `dir/images/NNNNN.png` and
 /// `dir/masks/NNNNN.png`, drawing from Rng(@p seed). The folder is built under a temporary
 /// name and renamed into place when complete, so an interrupted run leaves no half
 /// dataset. @p progress (may be empty) is called after each scene with the count so far.
+/// @param dir the folder to make; one already there is replaced
+/// @param items the Fashion-MNIST images and labels to draw items from
+/// @param count how many scenes to write
+/// @param options how scenes are composed
+/// @param seed the seed of the scenes
+/// @param progress called with the number of scenes written so far, or empty
 void write_scene_folder(const std::string& dir, const ImageDataset& items, std::size_t count, const SceneOptions& options,
                         std::uint64_t seed, const std::function<void(std::size_t)>& progress = {});
 
@@ -63,11 +73,15 @@ struct SceneItemSplit {
     std::vector<std::size_t> train;       ///< indices for the training scenes' items
     std::vector<std::size_t> validation;  ///< indices for the validation scenes' items
 };
-/// See SceneItemSplit.
+/// @brief See SceneItemSplit.
+/// @param count how many training images there are (60,000 for Fashion-MNIST)
+/// @param seed the seed of the permutation
+/// @return the indices for the training scenes and, count / 6 of them, for the validation scenes
 SceneItemSplit split_scene_items(std::size_t count, std::uint64_t seed);
 
 /// The dataset's default folder: $BOOK_DATASETS_DIR/fashion-scenes (the `book` script sets
 /// it to the repository's datasets/ folder), else datasets/fashion-scenes.
+/// @return the folder's path
 std::string default_scenes_dir();
 
 /// Makes `dir/train`, `dir/val` and `dir/test` (each with images/ and masks/) from the
@@ -77,6 +91,12 @@ std::string default_scenes_dir();
 /// training items are five sixths (50,000) of Fashion-MNIST's training images, chosen by
 /// Rng(@p seed), the validation items the other sixth, the test items its test images: no item is
 /// seen in two splits. Progress goes to @p log (may be null).
+/// @param dir the dataset's folder
+/// @param fashion_mnist_dir the folder of Fashion-MNIST's IDX files
+/// @param sizes how many scenes each split holds
+/// @param seed the seed of the item split and of the scenes
+/// @param options how scenes are composed
+/// @param log where progress is written, or nullptr for silence
 void make_fashion_scenes(const std::string& dir, const std::string& fashion_mnist_dir, const SceneSplitSizes& sizes, std::uint64_t seed,
                          const SceneOptions& options, std::ostream* log);
 

@@ -21,9 +21,14 @@ struct IdxArray {
 /// a missing file, bad magic, an unexpected type or rank (when @p expected_rank > 0),
 /// a zero size, a truncated body or trailing bytes all throw std::runtime_error with a
 /// message naming @p path and the problem.
+/// @param path the file
+/// @param expected_rank the rank the file must have, or 0 for any
+/// @return the sizes and the data
 IdxArray read_idx(const std::string& path, int expected_rank = 0);
 
-/// Writes @p array as a raw (uncompressed) IDX file; used by tests and dataset tools.
+/// @brief Writes @p array as a raw (uncompressed) IDX file; used by tests and dataset tools.
+/// @param path the file to write
+/// @param array the sizes and the data
 void write_idx(const std::string& path, const IdxArray& array);
 
 }  // namespace dl

@@ -24,8 +24,12 @@ struct ImageFolderOptions {
 /// validation or test folder must match its training folder).
 ///
 /// Throws std::runtime_error naming the folder or file for: a folder that does not exist
-/// or has no class sub-folders, an empty class folder, an image that cannot be decoded,
-/// or classes that differ from @p expected_classes.
+/// or has no class sub-folders (or only one), an empty class folder, an image that cannot
+/// be decoded, or classes that differ from @p expected_classes.
+/// @param dir the folder of class folders
+/// @param options the size and channels the images are brought to
+/// @param expected_classes the classes the folder must hold, or empty for any
+/// @return the images (N, channels, size, size), their labels and the class names
 ImageDataset load_image_folder(const std::string& dir, const ImageFolderOptions& options = {},
                                const std::vector<std::string>& expected_classes = {});
 

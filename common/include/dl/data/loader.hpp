@@ -20,20 +20,27 @@ struct Batch {
 ///     while (loader.next(batch)) { ... }
 class DataLoader {
 public:
+    /// @param data the dataset, kept by reference: it must outlive the loader
+    /// @param batch_size B, at least 1
     /// @param shuffle draw a fresh seeded order at every start_epoch().
+    /// @param seed the seed of the shuffles
     /// @param drop_last skip a last, smaller batch (BatchNorm cannot train on a batch of 1).
     DataLoader(const ImageDataset& data, std::size_t batch_size, bool shuffle, std::uint64_t seed, bool drop_last = false);
 
     /// Begins a new pass over the data.
     void start_epoch();
 
-    /// Fills @p batch with the next examples; false once the epoch is over.
+    /// @brief Fills @p batch with the next examples; false once the epoch is over.
+    /// @param batch overwritten with the next B (or, last, fewer) examples
+    /// @return true if @p batch was filled, false once the epoch is over
     bool next(Batch& batch);
 
-    /// Batches per epoch.
+    /// @brief Batches per epoch.
+    /// @return the number of batches next() gives per epoch
     std::size_t batches_per_epoch() const;
 
-    /// The dataset being iterated.
+    /// @brief The dataset being iterated.
+    /// @return the dataset
     const ImageDataset& data() const { return data_; }
 
 private:

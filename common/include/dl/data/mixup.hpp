@@ -8,6 +8,10 @@ namespace dl {
 
 /// Targets (N, K) for @p labels: 1 − ε + ε/K for the true class and ε/K elsewhere, where ε =
 /// @p smoothing (label smoothing; 0 gives plain one-hot rows).
+/// @param labels (N) classes in [0, @p classes)
+/// @param classes K
+/// @param smoothing ε in [0, 1)
+/// @return (N, K), each row summing to 1
 Tensor<float> one_hot(const std::vector<int>& labels, std::size_t classes, double smoothing = 0.0);
 
 /// A batch of blended images with matching blended targets.
@@ -20,6 +24,12 @@ struct MixedBatch {
 /// Mixup: draws λ ~ Beta(@p alpha, @p alpha) and a random pairing of the batch, and blends
 /// each image and its (optionally smoothed) one-hot target with its partner's. Train with
 /// SoftmaxCrossEntropy::forward_soft(logits, targets).
+/// @param batch the images (N, C, H, W) and labels (N), left unchanged
+/// @param classes K
+/// @param alpha α > 0
+/// @param rng the random source of λ and of the pairing
+/// @param smoothing ε of label smoothing, in [0, 1)
+/// @return the blended images (N, C, H, W), targets (N, K) and λ
 MixedBatch mixup(const Batch& batch, std::size_t classes, double alpha, Rng& rng, double smoothing = 0.0);
 
 }  // namespace dl

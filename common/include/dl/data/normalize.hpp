@@ -14,9 +14,13 @@ struct Normalization {
 
 /// The mean and standard deviation over every value of @p images (any shape).
 /// Fit it on the training images only, then apply the same map to every split.
+/// @param images any shape
+/// @return their mean and standard deviation
 Normalization fit_normalization(const Tensor<float>& images);
 
-/// Applies @p norm to @p images in place.
+/// @brief Applies @p norm to @p images in place.
+/// @param images any shape, changed in place
+/// @param norm the map, usually from fit_normalization()
 void normalize(Tensor<float>& images, const Normalization& norm);
 
 }  // namespace dl

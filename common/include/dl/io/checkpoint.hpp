@@ -16,6 +16,9 @@ namespace dl {
 /// everything before it. The file is written to
 /// a temporary name and renamed into place, so a crash never leaves a half-written
 /// checkpoint under @p path.
+/// @param path the file to write
+/// @param model the network whose parameters and buffers are saved
+/// @param architecture the tag that load_checkpoint() checks, e.g. "resnet20"
 template <class T>
 void save_checkpoint(const std::string& path, Layer<T>& model, const std::string& architecture);
 
@@ -26,6 +29,9 @@ void save_checkpoint(const std::string& path, Layer<T>& model, const std::string
 /// model whose parameters or buffers differ, naming the first mismatching tensor and both
 /// shapes. Version-1 files (parameters only) load into models without buffers.
 /// The model is only modified once every check has passed.
+/// @param path the file to read
+/// @param model the network to fill, of the architecture that was saved
+/// @param architecture the tag the file must carry, e.g. "resnet20"
 template <class T>
 void load_checkpoint(const std::string& path, Layer<T>& model, const std::string& architecture);
 

@@ -17,21 +17,37 @@ class ImageGrid {
 public:
     /// A grid of @p rows × @p cols cells of @p cell × @p cell pixels, with room for
     /// @p caption_lines lines of text under each cell.
+    /// @param rows rows of cells
+    /// @param cols columns of cells
+    /// @param cell the side of a cell in pixels
+    /// @param caption_lines lines of caption under each cell (0: no captions)
     ImageGrid(int rows, int cols, int cell, int caption_lines = 0);
 
     /// Draws the (@p height, @p width) grayscale values @p values into cell @p index
     /// (row-major), with @p caption under it ("\n" separates lines; each line is cut to
     /// the cell's width). Throws if the tile is larger than a cell, or if a caption is
     /// given to a grid built without caption lines.
+    /// @param index the cell, row-major from 0
+    /// @param values (height, width), row-major
+    /// @param height the tile's rows, at most the cell's side
+    /// @param width the tile's columns, at most the cell's side
+    /// @param caption the text under the cell, or "" for none
     void place(int index, const float* values, int height, int width, const std::string& caption = "");
 
-    /// Like place(), with three channel planes (3, height, width) shown in colour.
+    /// @brief Like place(), with three channel planes (3, height, width) shown in colour.
+    /// @param index the cell, row-major from 0
+    /// @param planes (3, height, width): the red, green and blue planes
+    /// @param height the tile's rows, at most the cell's side
+    /// @param width the tile's columns, at most the cell's side
+    /// @param caption the text under the cell, or "" for none
     void place_rgb(int index, const float* planes, int height, int width, const std::string& caption = "");
 
-    /// The finished sheet.
+    /// @brief The finished sheet.
+    /// @return the sheet, an RGB image
     const Image8& image() const { return sheet_; }
 
-    /// Writes the sheet as a PNG.
+    /// @brief Writes the sheet as a PNG.
+    /// @param path the file to write
     void write(const std::string& path) const { write_png(path, sheet_); }
 
 private:

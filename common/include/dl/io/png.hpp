@@ -21,6 +21,9 @@ struct Image8 {
 /// std::runtime_error naming the path if it cannot. With @p sync false the file is not
 /// flushed to disk before the rename: much faster for the thousands of files of a dataset
 /// that is itself written into a temporary folder and renamed into place when complete.
+/// @param path the file to write
+/// @param image a gray or colour image
+/// @param sync whether to flush the file to disk before the rename
 void write_png(const std::string& path, const Image8& image, bool sync = true);
 
 /// The largest image read_png() accepts, in pixels (4096 x 4096): a 16,000 x 16,000 PNG
@@ -32,6 +35,8 @@ constexpr std::int64_t kMaxImagePixels = 4096LL * 4096LL;
 /// 16-bit file is reduced to 8 bits, and Image8::bits says it was 16.
 /// Throws std::runtime_error naming @p path and the reason (a folder, larger than
 /// kMaxImagePixels, or stb_image's reason) if it cannot.
+/// @param path the file to read
+/// @return the image, gray or RGB
 Image8 read_png(const std::string& path);
 
 }  // namespace dl

@@ -18,9 +18,13 @@ namespace dl {
 template <class T, class Derived>
 class Activation : public Layer<T> {
 public:
-    /// y = f(x) element by element, for @p x of any shape; remembers x and y.
+    /// @brief y = f(x) element by element, for @p x of any shape; remembers x and y.
+    /// @param x the input, any shape
+    /// @return y = f(x), the shape of @p x
     Tensor<T> forward(const Tensor<T>& x) override;
-    /// dx = dy ⊙ f′(x), element by element; @p dy has the shape of the last input.
+    /// @brief dx = dy ⊙ f′(x), element by element; @p dy has the shape of the last input.
+    /// @param dy dL/dy, the shape of the last input
+    /// @return dL/dx, the same shape
     Tensor<T> backward(const Tensor<T>& dy) override;
 
 private:
@@ -34,9 +38,13 @@ class ReLU : public Activation<T, ReLU<T>> {
 public:
     std::string name() const override { return "ReLU"; }
 
-    /// f(x) for one element.
+    /// @brief f(x) for one element.
+    /// @param x the element
+    /// @return f(x)
     T value(T x) const { return x < T(0) ? T(0) : x; }  // written so that NaN stays NaN
-    /// f′(x) for one element, given y = f(x).
+    /// @brief f′(x) for one element, given y = f(x).
+    /// @param x the element
+    /// @return f′(x)
     T slope(T x, T) const { return x > T(0) ? T(1) : T(0); }
 };
 
@@ -48,9 +56,13 @@ public:
     explicit LeakyReLU(T negative_slope = T(0.01)) : a_(negative_slope) {}
     std::string name() const override;
 
-    /// f(x) for one element.
+    /// @brief f(x) for one element.
+    /// @param x the element
+    /// @return f(x)
     T value(T x) const { return x > T(0) ? x : a_ * x; }
-    /// f′(x) for one element, given y = f(x).
+    /// @brief f′(x) for one element, given y = f(x).
+    /// @param x the element
+    /// @return f′(x)
     T slope(T x, T) const { return x > T(0) ? T(1) : a_; }
 
 private:
@@ -65,9 +77,14 @@ public:
     explicit ELU(T alpha = T(1)) : alpha_(alpha) {}
     std::string name() const override;
 
-    /// f(x) for one element.
+    /// @brief f(x) for one element.
+    /// @param x the element
+    /// @return f(x)
     T value(T x) const;
-    /// f′(x) for one element, given y = f(x).
+    /// @brief f′(x) for one element, given y = f(x).
+    /// @param x the element
+    /// @param y f(x), from value()
+    /// @return f′(x)
     T slope(T x, T y) const { return x > T(0) ? T(1) : y + alpha_; }
 
 private:
@@ -80,9 +97,13 @@ class Sigmoid : public Activation<T, Sigmoid<T>> {
 public:
     std::string name() const override { return "Sigmoid"; }
 
-    /// f(x) for one element.
+    /// @brief f(x) for one element.
+    /// @param x the element
+    /// @return f(x)
     T value(T x) const;
-    /// f′(x) for one element, given y = f(x).
+    /// @brief f′(x) for one element, given y = f(x).
+    /// @param y f(x), from value()
+    /// @return f′(x)
     T slope(T, T y) const { return y * (T(1) - y); }
 };
 
@@ -92,9 +113,13 @@ class Tanh : public Activation<T, Tanh<T>> {
 public:
     std::string name() const override { return "Tanh"; }
 
-    /// f(x) for one element.
+    /// @brief f(x) for one element.
+    /// @param x the element
+    /// @return f(x)
     T value(T x) const;
-    /// f′(x) for one element, given y = f(x).
+    /// @brief f′(x) for one element, given y = f(x).
+    /// @param y f(x), from value()
+    /// @return f′(x)
     T slope(T, T y) const { return T(1) - y * y; }
 };
 

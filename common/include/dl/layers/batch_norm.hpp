@@ -20,8 +20,10 @@ namespace dl {
 template <class T>
 class BatchNorm : public Layer<T> {
 public:
-    /// @param channels C   @param momentum weight of the new batch in the running averages
-    /// @param epsilon ε, added to the variance   @param affine learn γ and β (else γ = 1, β = 0)
+    /// @param channels C
+    /// @param momentum weight of the new batch in the running averages
+    /// @param epsilon ε, added to the variance
+    /// @param affine learn γ and β (else γ = 1, β = 0)
     explicit BatchNorm(std::size_t channels, double momentum = 0.1, double epsilon = 1e-5, bool affine = true);
 
     Tensor<T> forward(const Tensor<T>& x) override;
@@ -30,13 +32,15 @@ public:
     std::vector<Buffer<T>*> buffers() override { return {&running_mean_, &running_var_}; }
     std::string name() const override;
 
-    Parameter<T>& gamma() { return gamma_; }       ///< (C), the scale γ
-    Parameter<T>& beta() { return beta_; }         ///< (C), the shift β
-    Buffer<T>& running_mean() { return running_mean_; }  ///< (C)
-    Buffer<T>& running_var() { return running_var_; }    ///< (C)
+    Parameter<T>& gamma() { return gamma_; }       ///< (C), the scale γ @return γ, value and gradient
+    Parameter<T>& beta() { return beta_; }         ///< (C), the shift β @return β, value and gradient
+    Buffer<T>& running_mean() { return running_mean_; }  ///< (C) @return the running mean of each channel
+    Buffer<T>& running_var() { return running_var_; }    ///< (C) @return the running variance of each channel
 
 protected:
-    /// Checks the input's rank; the 1d and 2d versions accept only theirs.
+    /// @brief Checks the input's rank; the 1d and 2d versions accept only theirs.
+    /// @param x the input of forward(): (N, C) or (N, C, H, W) here; another rank throws
+    ///        std::invalid_argument
     virtual void check_rank(const Tensor<T>& x) const;
 
 private:

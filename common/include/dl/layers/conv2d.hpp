@@ -31,7 +31,19 @@ enum class ConvAlgorithm { gemm, naive };
 template <class T>
 class Conv2d : public Layer<T> {
 public:
-    /// @param kernel K (square), @param stride s, @param padding p (zeros on every side).
+    /// @brief A convolution of @p in_channels input channels by @p out_channels filters.
+    ///
+    /// Throws std::invalid_argument unless the channels, kernel and stride are positive and
+    /// the padding is not negative.
+    /// @param in_channels C, the input's channels
+    /// @param out_channels F, the number of filters (the output's channels)
+    /// @param kernel K (square)
+    /// @param stride s
+    /// @param padding p (zeros on every side)
+    /// @param init how to draw the weights (biases start at 0)
+    /// @param rng the random source of the weights
+    /// @param bias false for a layer without bias, e.g. one followed by BatchNorm, whose β
+    ///        does that job
     Conv2d(int in_channels, int out_channels, int kernel, int stride, int padding, Init init, Rng& rng, bool bias = true);
 
     Tensor<T> forward(const Tensor<T>& x) override;
@@ -39,26 +51,40 @@ public:
     std::vector<Parameter<T>*> parameters() override;
     std::string name() const override;
 
-    Parameter<T>& weight() { return weight_; }  ///< (F, C, K, K)
-    Parameter<T>& bias() { return bias_; }      ///< (F); unused when built without bias
+    Parameter<T>& weight() { return weight_; }  ///< (F, C, K, K) @return the filters W, value and gradient
+    Parameter<T>& bias() { return bias_; }      ///< (F); unused when built without bias @return the biases b, value and gradient
 
-    /// The two halves of backward(), public so that a benchmark can time each and a
-    /// first layer (whose input is data) can skip the second:
-    /// dW += dY · colᵀ and db += Σ dY for the last forward() ...
+    /// @brief Accumulates dW += dY · colᵀ and db += Σ dY for the last forward().
+    ///
+    /// This and input_gradient() are the two halves of backward(), public so that a
+    /// benchmark can time each and a first layer (whose input is data) can skip the second.
+    /// db is left alone when the layer has no bias.
+    /// @param dy dL/dy (N, F, OH, OW) for the last forward()
     void accumulate_weight_gradient(const Tensor<T>& dy);
-    /// ... and dx = col2im(Wᵀ · dY), (N, C, H, W).
+    /// @brief Returns dL/dx = col2im(Wᵀ · dY), (N, C, H, W), for the last forward().
+    ///
+    /// The second half of backward(); see accumulate_weight_gradient().
+    /// @param dy dL/dy (N, F, OH, OW) for the last forward()
+    /// @return dL/dx (N, C, H, W)
     Tensor<T> input_gradient(const Tensor<T>& dy);
 
     /// When false, backward() only accumulates the weight gradients and returns an empty
-    /// tensor: right for a first layer, whose input gradient nobody uses.
+    /// tensor: right for a first layer, whose input gradient nobody uses. With
+    /// ConvAlgorithm::naive, backward() computes the input gradient all the same.
+    /// @param needed false to skip the input gradient, true (the default) to compute it
     void set_input_gradient_needed(bool needed) { input_gradient_needed_ = needed; }
-    /// False for a layer told that nobody needs its input gradient.
+    /// @brief False for a layer told that nobody needs its input gradient.
+    /// @return whether backward() computes the input gradient
     bool input_gradient_needed() const { return input_gradient_needed_; }
 
-    /// Chooses the algorithm for later forward and backward passes (same results).
+    /// @brief Chooses the algorithm for later forward and backward passes (same results).
+    /// @param algorithm ConvAlgorithm::gemm (the default) or ConvAlgorithm::naive
     void set_algorithm(ConvAlgorithm algorithm) { algorithm_ = algorithm; }
 
-    /// The geometry this layer applies to an input of @p height × @p width.
+    /// @brief The geometry this layer applies to an input of @p height × @p width.
+    /// @param height H, the input's rows
+    /// @param width W, the input's columns
+    /// @return C, H, W, the K×K window, s and p of one image
     ConvGeometry geometry(int height, int width) const;
 
 private:

@@ -24,9 +24,14 @@ namespace dl {
 template <class T>
 class ConvTranspose2d : public Layer<T> {
 public:
-    /// @param in_channels C, @param out_channels F, @param kernel K (square), @param stride s,
-    /// @param padding p (rows and columns cropped from every side of the output),
-    /// @param init how to draw the weights (biases start at 0), @param rng their random source.
+    /// @brief A transposed convolution from @p in_channels to @p out_channels channels.
+    /// @param in_channels C
+    /// @param out_channels F
+    /// @param kernel K (square)
+    /// @param stride s
+    /// @param padding p (rows and columns cropped from every side of the output)
+    /// @param init how to draw the weights (biases start at 0)
+    /// @param rng the weights' random source
     ConvTranspose2d(int in_channels, int out_channels, int kernel, int stride, int padding, Init init, Rng& rng);
 
     Tensor<T> forward(const Tensor<T>& x) override;
@@ -34,11 +39,14 @@ public:
     std::vector<Parameter<T>*> parameters() override { return {&weight_, &bias_}; }
     std::string name() const override;
 
-    Parameter<T>& weight() { return weight_; }  ///< (C, F, K, K): input channel first
-    Parameter<T>& bias() { return bias_; }      ///< (F)
+    Parameter<T>& weight() { return weight_; }  ///< (C, F, K, K): input channel first @return W, value and gradient
+    Parameter<T>& bias() { return bias_; }      ///< (F) @return b, value and gradient
 
     /// The convolution geometry of the output image (F, OH, OW) for an input of
     /// @p height × @p width: sliding its window over the output gives back H × W positions.
+    /// @param height H, the input's rows
+    /// @param width W, the input's columns
+    /// @return F, OH, OW, the K×K window, s and p
     ConvGeometry output_geometry(int height, int width) const;
 
 private:

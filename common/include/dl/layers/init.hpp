@@ -17,15 +17,24 @@ enum class Init {
     he,       ///< He et al. (2015): N(0, 2 / fan_in), made for ReLU networks.
 };
 
-/// Parses "zeros", "uniform", "xavier" or "he"; throws std::invalid_argument otherwise.
+/// @brief Parses "zeros", "uniform", "xavier" or "he"; throws std::invalid_argument otherwise.
+/// @param name the initializer's name, e.g. from a command-line flag
+/// @return the initializer it names
 Init parse_init(const std::string& name);
 
-/// The name parse_init() accepts for @p init.
+/// @brief The name parse_init() accepts for @p init.
+/// @param init an initializer
+/// @return its name, e.g. "he"
 std::string init_name(Init init);
 
 /// Fills @p weights, of any shape — (out, in) for Linear, (F, C, K, K) for Conv2d —
 /// according to @p init for a layer with the given fan-in and fan-out (for a convolution:
 /// C·K·K and F·K·K).
+/// @param weights the tensor to fill, in place
+/// @param init the scheme
+/// @param fan_in inputs that each output unit sums over
+/// @param fan_out outputs that each input unit feeds
+/// @param rng the random source
 template <class T>
 void initialize(Tensor<T>& weights, Init init, std::size_t fan_in, std::size_t fan_out, Rng& rng);
 

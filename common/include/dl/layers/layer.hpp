@@ -40,37 +40,48 @@ class Layer {
 public:
     virtual ~Layer() = default;
 
-    /// Computes the output for input @p x and remembers what backward() needs.
+    /// @brief Computes the output for input @p x and remembers what backward() needs.
+    /// @param x a batch of N inputs, (N, ...): e.g. (N, C, H, W) images or (N, features) rows
+    /// @return y, the batch of N outputs
     virtual Tensor<T> forward(const Tensor<T>& x) = 0;
 
-    /// Given dL/dy for the last forward(), returns dL/dx and adds into parameter grads.
+    /// @brief Given dL/dy for the last forward(), returns dL/dx and adds into parameter grads.
+    /// @param dy dL/dy, the shape of the last forward()'s output
+    /// @return dL/dx, the shape of the last forward()'s input
     virtual Tensor<T> backward(const Tensor<T>& dy) = 0;
 
-    /// The layer's learnable parameters (none by default).
+    /// @brief The layer's learnable parameters (none by default).
+    /// @return pointers to the parameters, which stay owned by the layer
     virtual std::vector<Parameter<T>*> parameters() { return {}; }
 
     /// State saved with the parameters but not learned by gradient (none by default).
     /// A layer made of other layers must return its children's buffers here, as it
     /// returns their parameters, or checkpoints will silently lose them.
+    /// @return pointers to the buffers, which stay owned by the layer
     virtual std::vector<Buffer<T>*> buffers() { return {}; }
 
-    /// A one-line description, e.g. "Linear(784 -> 256)".
+    /// @brief A one-line description, e.g. "Linear(784 -> 256)".
+    /// @return the description
     virtual std::string name() const = 0;
 
-    /// Switches to training mode (@p on = true) or evaluation mode (@p on = false).
+    /// @brief Switches to training mode (@p on = true) or evaluation mode (@p on = false).
+    /// @param on true for training mode, false for evaluation mode
     virtual void train(bool on = true) { training_ = on; }
 
     /// Switches to evaluation mode.
     void eval() { train(false); }
 
-    /// True in training mode.
+    /// @brief True in training mode.
+    /// @return whether the layer is in training mode
     bool is_training() const { return training_; }
 
 protected:
     bool training_ = true;  ///< Current mode; layers that care read it in forward().
 };
 
-/// Total number of scalar values in @p layer's parameters.
+/// @brief Total number of scalar values in @p layer's parameters.
+/// @param layer a layer or a whole network
+/// @return the sum of the sizes of its parameters' values, frozen ones included
 template <class T>
 std::size_t parameter_count(Layer<T>& layer) {
     std::size_t count = 0;

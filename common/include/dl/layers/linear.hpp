@@ -14,7 +14,11 @@ namespace dl {
 template <class T>
 class Linear : public Layer<T> {
 public:
-    /// A layer from @p in_features to @p out_features, weights drawn by @p init, bias 0.
+    /// @brief A layer from @p in_features to @p out_features, weights drawn by @p init, bias 0.
+    /// @param in_features in, the width of an input row
+    /// @param out_features out, the width of an output row
+    /// @param init how to draw the weights
+    /// @param rng the random source of the weights
     Linear(std::size_t in_features, std::size_t out_features, Init init, Rng& rng);
 
     Tensor<T> forward(const Tensor<T>& x) override;
@@ -22,8 +26,8 @@ public:
     std::vector<Parameter<T>*> parameters() override { return {&weight_, &bias_}; }
     std::string name() const override;
 
-    Parameter<T>& weight() { return weight_; }  ///< (out, in)
-    Parameter<T>& bias() { return bias_; }      ///< (out)
+    Parameter<T>& weight() { return weight_; }  ///< (out, in) @return W, value and gradient
+    Parameter<T>& bias() { return bias_; }      ///< (out) @return b, value and gradient
 
 private:
     std::size_t in_, out_;

@@ -14,7 +14,9 @@ namespace dl {
 template <class T>
 class MaxPool2d : public Pool2d<T> {
 public:
+    /// @param kernel K: the window is K×K
     /// @param stride 0 means stride = kernel (non-overlapping windows).
+    /// @param padding rows and columns added on every side, at most K/2
     explicit MaxPool2d(int kernel, int stride = 0, int padding = 0);
     Tensor<T> forward(const Tensor<T>& x) override;
     Tensor<T> backward(const Tensor<T>& dy) override;

@@ -15,20 +15,25 @@ template <class T>
 class Pool2d : public Layer<T> {
 public:
     std::string name() const override;
-    int kernel() const { return kernel_; }    ///< K: the window is K×K
-    int stride() const { return stride_; }    ///< step between windows
-    int padding() const { return padding_; }  ///< rows and columns added on every side
+    int kernel() const { return kernel_; }    ///< K: the window is K×K @return K
+    int stride() const { return stride_; }    ///< step between windows @return the stride
+    int padding() const { return padding_; }  ///< rows and columns added on every side @return the padding
 
 protected:
     /// @param kind "MaxPool2d" or "AvgPool2d", for names and messages
+    /// @param kernel K: the window is K×K
     /// @param stride 0 means stride = kernel (non-overlapping windows)
+    /// @param padding rows and columns added on every side, at most K/2
     Pool2d(std::string kind, int kernel, int stride, int padding);
 
     /// Checks that @p x is (N, C, H, W) and at least one window fits, remembers its shape
     /// for backward, and returns the window geometry of one plane.
+    /// @param x the input (N, C, H, W)
+    /// @return the window geometry of one (H, W) plane
     ConvGeometry start_forward(const Tensor<T>& x);
 
-    /// The window geometry of one plane of the last forward input.
+    /// @brief The window geometry of one plane of the last forward input.
+    /// @return 1 channel, H, W, the K×K window, stride and padding
     ConvGeometry input_geometry() const;
 
     std::string kind_;    ///< "MaxPool2d" or "AvgPool2d"

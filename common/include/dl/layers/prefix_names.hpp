@@ -11,6 +11,8 @@ namespace dl {
 /// Prefixes the names of @p layer's parameters and buffers with @p prefix. A composite
 /// layer calls it once per part when it builds them, so that checkpoints and gradient-norm
 /// reports can tell the parts apart.
+/// @param layer the part whose parameter and buffer names change
+/// @param prefix put before each name, e.g. "encoder.0."
 template <class T>
 void prefix_names(Layer<T>& layer, const std::string& prefix) {
     for (Parameter<T>* p : layer.parameters()) p->name = prefix + p->name;

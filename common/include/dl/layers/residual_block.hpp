@@ -27,7 +27,10 @@ namespace dl {
 template <class T>
 class ResidualBlock : public Layer<T> {
 public:
-    /// @param in_channels, out_channels of the block   @param stride 1, or 2 to halve H and W
+    /// @param in_channels channels of the block's input
+    /// @param out_channels channels of the block's output
+    /// @param stride 1, or 2 to halve H and W
+    /// @param rng the random source of the convolutions' weights
     /// @param drop_probability stochastic depth's p (0 = always keep the branch)
     /// @param seed for the draws of stochastic depth
     ResidualBlock(int in_channels, int out_channels, int stride, Rng& rng, double drop_probability = 0.0, std::uint64_t seed = 0);
@@ -39,10 +42,12 @@ public:
     std::string name() const override;
     void train(bool on = true) override;
 
-    /// True when the shortcut is a 1×1 projection rather than the identity.
+    /// @brief True when the shortcut is a 1×1 projection rather than the identity.
+    /// @return whether the shortcut is a projection
     bool has_projection() const { return projection_.size() > 0; }
 
-    /// The residual branch (conv-BN-ReLU-conv-BN).
+    /// @brief The residual branch (conv-BN-ReLU-conv-BN).
+    /// @return the branch's five layers
     Sequential<T>& branch() { return branch_; }
 
 private:

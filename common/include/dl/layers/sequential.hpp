@@ -17,7 +17,9 @@ namespace dl {
 template <class T>
 class Sequential : public Layer<T> {
 public:
-    /// Appends a layer built in place: `net.add<Linear<float>>(784, 256, Init::he, rng)`.
+    /// @brief Appends a layer built in place: `net.add<Linear<float>>(784, 256, Init::he, rng)`.
+    /// @param args the arguments of L's constructor
+    /// @return the new layer, owned by the chain
     template <class L, class... Args>
     L& add(Args&&... args) {
         auto layer = std::make_unique<L>(std::forward<Args>(args)...);
@@ -26,7 +28,8 @@ public:
         return ref;
     }
 
-    /// Appends a layer that was built elsewhere.
+    /// @brief Appends a layer that was built elsewhere.
+    /// @param layer the layer; the chain takes it over and switches it to the chain's mode
     void append(std::unique_ptr<Layer<T>> layer);
 
     Tensor<T> forward(const Tensor<T>& x) override;
@@ -36,18 +39,23 @@ public:
     std::string name() const override;
     void train(bool on = true) override;
 
-    /// Number of layers in the chain.
+    /// @brief Number of layers in the chain.
+    /// @return the number of layers
     std::size_t size() const { return layers_.size(); }
 
-    /// The layer at position @p i.
+    /// @brief The layer at position @p i.
+    /// @param i the position, from 0; throws std::out_of_range past the end
+    /// @return the layer, still owned by the chain
     Layer<T>& operator[](std::size_t i) { return *layers_.at(i); }
 
     /// Empties the chain and hands its layers over, in order, with the "<index>." prefix
     /// this chain gave their parameter and buffer names taken off again, so that they can
     /// be appended to another chain (model surgery).
+    /// @return the layers, first to last
     std::vector<std::unique_ptr<Layer<T>>> release_layers();
 
-    /// A multi-line listing: one layer per line with its parameter count.
+    /// @brief A multi-line listing: one layer per line with its parameter count.
+    /// @return the listing, ending with the total parameter count
     std::string summary();
 
 private:

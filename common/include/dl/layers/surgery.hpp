@@ -20,6 +20,8 @@ struct BodyAndHead {
 /// from; the head's layers are renumbered from 0. Both parts keep the network's training
 /// or evaluation mode. Throws std::invalid_argument, leaving the network whole, if it has
 /// no global pooling layer.
+/// @param network the trained network, left empty once cut
+/// @return the body (up to and including the global pool) and the head (the layers after it)
 template <class T>
 BodyAndHead<T> cut_at_global_pool(Sequential<T>&& network);
 
@@ -31,16 +33,26 @@ BodyAndHead<T> cut_at_global_pool(Sequential<T>&& network);
 ///
 /// The normalizations let the head cope with features whose scale the new data changed;
 /// the dropouts keep it from memorizing a small training set.
+/// @param features F, the width of the body's features
+/// @param hidden the width of the hidden layer
+/// @param classes K
+/// @param dropout p, the second dropout's probability (the first drops p/2)
+/// @param rng the random source of the weights and of the dropouts' seeds
+/// @return the head, (N, F) → (N, K)
 template <class T>
 Sequential<T> make_head(std::size_t features, std::size_t hidden, std::size_t classes, double dropout, Rng& rng);
 
 /// Marks every parameter of @p layer frozen (@p frozen = true) or trainable again. The
 /// optimizers skip frozen parameters; backward still computes their gradients, and
 /// BatchNorm layers in training mode still update their running statistics.
+/// @param layer a layer or a whole network
+/// @param frozen true to freeze, false to make trainable again
 template <class T>
 void set_frozen(Layer<T>& layer, bool frozen);
 
-/// Number of scalar parameters of @p layer that are not frozen.
+/// @brief Number of scalar parameters of @p layer that are not frozen.
+/// @param layer a layer or a whole network
+/// @return the sum of the sizes of its trainable parameters' values
 template <class T>
 std::size_t trainable_parameter_count(Layer<T>& layer);
 

@@ -17,7 +17,9 @@ namespace dl {
 template <class T>
 class TransferModel : public Layer<T> {
 public:
-    /// Takes ownership of @p body ((N, C, H, W) → (N, F)) and @p head ((N, F) → (N, K)).
+    /// @brief Takes ownership of @p body ((N, C, H, W) → (N, F)) and @p head ((N, F) → (N, K)).
+    /// @param body the feature extractor, usually pretrained
+    /// @param head the new classifier
     TransferModel(Sequential<T> body, Sequential<T> head);
 
     Tensor<T> forward(const Tensor<T>& x) override;
@@ -27,13 +29,15 @@ public:
     std::string name() const override { return "TransferModel"; }
     void train(bool on = true) override;
 
-    /// Freezes (@p frozen true) or unfreezes every parameter of the body.
+    /// @brief Freezes (@p frozen true) or unfreezes every parameter of the body.
+    /// @param frozen true to freeze the body, false to unfreeze it
     void freeze_body(bool frozen);
-    /// True while the body is frozen.
+    /// @brief True while the body is frozen.
+    /// @return whether the body is frozen
     bool body_frozen() const { return body_frozen_; }
 
-    Sequential<T>& body() { return body_; }  ///< the feature extractor
-    Sequential<T>& head() { return head_; }  ///< the classifier
+    Sequential<T>& body() { return body_; }  ///< the feature extractor @return the body, (N, C, H, W) → (N, F)
+    Sequential<T>& head() { return head_; }  ///< the classifier @return the head, (N, F) → (N, K)
 
 private:
     Sequential<T> body_, head_;

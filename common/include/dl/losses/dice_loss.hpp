@@ -31,8 +31,12 @@ public:
 
     /// The loss for @p logits (N, K, H, W) against @p labels (N·H·W class indices in
     /// [0, K), row-major (N, H, W) order).
+    /// @param logits (N, K, H, W) class scores
+    /// @param labels (N·H·W) the true class of each pixel
+    /// @return L
     T forward(const Tensor<T>& logits, const std::vector<int>& labels);
-    /// dL/dlogits (N, K, H, W) for the last forward().
+    /// @brief dL/dlogits (N, K, H, W) for the last forward().
+    /// @return dL/dlogits (N, K, H, W)
     Tensor<T> backward() const;
 
 private:

@@ -24,13 +24,18 @@ public:
     /// @param gamma the focusing exponent γ ≥ 0.
     explicit FocalLoss(double gamma);
 
-    /// Mean loss over the batch. @p logits is (N, K); @p labels holds N classes in [0, K).
+    /// @brief Mean loss over the batch. @p logits is (N, K); @p labels holds N classes in [0, K).
+    /// @param logits (N, K) class scores
+    /// @param labels (N) the true classes
+    /// @return L
     T forward(const Tensor<T>& logits, const std::vector<int>& labels);
 
-    /// dL/dlogits (N, K) for the last forward().
+    /// @brief dL/dlogits (N, K) for the last forward().
+    /// @return dL/dlogits (N, K)
     Tensor<T> backward() const;
 
-    /// γ.
+    /// @brief γ.
+    /// @return the focusing exponent γ
     double gamma() const { return gamma_; }
 
 private:

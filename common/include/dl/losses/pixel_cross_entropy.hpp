@@ -18,8 +18,12 @@ class PixelCrossEntropy {
 public:
     /// Mean loss over all pixels. @p labels holds N·H·W class indices in [0, K), in the
     /// order (n, i, j) of a row-major (N, H, W) mask.
+    /// @param logits (N, K, H, W) class scores
+    /// @param labels (N·H·W) the true class of each pixel
+    /// @return L
     T forward(const Tensor<T>& logits, const std::vector<int>& labels);
-    /// dL/dlogits (N, K, H, W) for the last forward().
+    /// @brief dL/dlogits (N, K, H, W) for the last forward().
+    /// @return dL/dlogits (N, K, H, W)
     Tensor<T> backward() const;
 
 private:

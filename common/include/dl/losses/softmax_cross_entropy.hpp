@@ -8,7 +8,9 @@
 
 namespace dl {
 
-/// softmax of each row of @p scores (N, K): exp(z − max z) / Σ exp(z − max z), (N, K).
+/// @brief softmax of each row of @p scores (N, K): exp(z − max z) / Σ exp(z − max z), (N, K).
+/// @param scores (N, K)
+/// @return (N, K), each row summing to 1
 template <class T>
 Tensor<T> softmax_rows(const Tensor<T>& scores);
 
@@ -20,18 +22,26 @@ Tensor<T> softmax_rows(const Tensor<T>& scores);
 template <class T>
 class SoftmaxCrossEntropy {
 public:
-    /// Mean loss over the batch. @p logits is (N, K); @p labels holds N class indices in [0, K).
+    /// @brief Mean loss over the batch. @p logits is (N, K); @p labels holds N class indices in [0, K).
+    /// @param logits (N, K) class scores
+    /// @param labels (N) the true classes
+    /// @return L
     T forward(const Tensor<T>& logits, const std::vector<int>& labels);
 
     /// Mean loss against soft targets (N, K), each row a probability distribution (from
     /// mixup or label smoothing): L = −(1/N) Σₙ Σₖ t[n][k] · log softmax(zₙ)[k].
     /// The gradient is (softmax(z) − t) / N, the same form as with hard labels.
+    /// @param logits (N, K) class scores
+    /// @param targets (N, K) target distributions
+    /// @return L
     T forward_soft(const Tensor<T>& logits, const Tensor<T>& targets);
 
-    /// dL/dlogits (N, K) for the last forward().
+    /// @brief dL/dlogits (N, K) for the last forward().
+    /// @return dL/dlogits (N, K)
     Tensor<T> backward() const;
 
-    /// softmax(logits) (N, K) from the last forward().
+    /// @brief softmax(logits) (N, K) from the last forward().
+    /// @return (N, K)
     const Tensor<T>& probabilities() const { return probs_; }
 
 private:

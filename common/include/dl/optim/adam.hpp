@@ -21,6 +21,10 @@ namespace dl {
 template <class T>
 class Adam : public Optimizer<T> {
 public:
+    /// @param groups the parameters to update, with their learning rates and weight decays
+    /// @param beta1 β₁, the decay of the gradient's average m
+    /// @param beta2 β₂, the decay of the squared gradient's average v
+    /// @param eps ε, added to √v̂ so that the division stays finite
     /// @param decoupled_weight_decay true for AdamW.
     explicit Adam(std::vector<ParamGroup<T>> groups, double beta1 = 0.9, double beta2 = 0.999,
                   double eps = 1e-8, bool decoupled_weight_decay = false);
@@ -40,7 +44,11 @@ private:
 template <class T>
 class AdamW : public Adam<T> {
 public:
-    /// Same arguments as Adam, with decoupled weight decay switched on.
+    /// @brief Same arguments as Adam, with decoupled weight decay switched on.
+    /// @param groups the parameters to update, with their learning rates and weight decays
+    /// @param beta1 β₁, the decay of the gradient's average m
+    /// @param beta2 β₂, the decay of the squared gradient's average v
+    /// @param eps ε, added to √v̂ so that the division stays finite
     explicit AdamW(std::vector<ParamGroup<T>> groups, double beta1 = 0.9, double beta2 = 0.999,
                    double eps = 1e-8)
         : Adam<T>(std::move(groups), beta1, beta2, eps, true) {}

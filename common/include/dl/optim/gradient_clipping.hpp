@@ -11,6 +11,8 @@ namespace dl {
 /// The L2 norm of all of @p parameters' gradients taken together, √(Σ over every
 /// parameter and element of grad²): the length of the step direction. NaN or infinity as
 /// soon as one gradient element is.
+/// @param parameters the parameters whose gradients are measured
+/// @return the norm
 double global_gradient_norm(const std::vector<Parameter<float>*>& parameters);
 
 /// Gradient clipping by norm (Pascanu, Mikolov & Bengio, 2013): when the gradients'

@@ -23,7 +23,8 @@ struct ParamGroup {
 template <class T>
 class Optimizer {
 public:
-    /// An optimizer over the given groups.
+    /// @brief An optimizer over the given groups.
+    /// @param groups the parameters to update, with their learning rates and weight decays
     explicit Optimizer(std::vector<ParamGroup<T>> groups) : groups_(std::move(groups)) {}
     virtual ~Optimizer() = default;
 
@@ -33,17 +34,23 @@ public:
     /// Sets every gradient to zero; call before each backward pass.
     void zero_grad();
 
-    /// The groups, e.g. to change their learning rates during training.
+    /// @brief The groups, e.g. to change their learning rates during training.
+    /// @return the groups, modifiable
     std::vector<ParamGroup<T>>& groups() { return groups_; }
 
-    /// Sets the learning rate of every group to @p lr.
+    /// @brief Sets the learning rate of every group to @p lr.
+    /// @param lr the new learning rate
     void set_lr(double lr);
 
 protected:
     std::vector<ParamGroup<T>> groups_;  ///< What this optimizer updates.
 };
 
-/// One group holding all of @p params with learning rate @p lr and weight decay @p wd.
+/// @brief One group holding all of @p params with learning rate @p lr and weight decay @p wd.
+/// @param params the parameters, e.g. a model's parameters()
+/// @param lr the learning rate
+/// @param wd the weight decay
+/// @return a list of one group, named "all"
 template <class T>
 std::vector<ParamGroup<T>> single_group(std::vector<Parameter<T>*> params, double lr, double wd = 0.0) {
     return {ParamGroup<T>{std::move(params), lr, wd, "all"}};

@@ -16,6 +16,7 @@ namespace dl {
 template <class T>
 class SGD : public Optimizer<T> {
 public:
+    /// @param groups the parameters to update, with their learning rates and weight decays
     /// @param momentum μ in [0, 1); 0 gives plain SGD.
     /// @param nesterov look ahead along the momentum before taking the gradient step.
     SGD(std::vector<ParamGroup<T>> groups, double momentum = 0.0, bool nesterov = false);

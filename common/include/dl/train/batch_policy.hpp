@@ -20,11 +20,20 @@ namespace dl {
 ///
 /// @p fill is the value of a black pixel in the normalized images (DataSplits::normalization);
 /// crops pad and erasing paints with it. Throws std::invalid_argument naming an unknown policy.
+/// @param policy "none", "flip", "flip-crop" or "flip-crop-erase"
+/// @param fill the value of a black pixel
+/// @param seed the seed of the random choices
+/// @return the transform, empty for "none"
 std::function<void(Batch&)> make_augmentation(const std::string& policy, float fill, std::uint64_t seed);
 
 /// The soft-target hook for @p classes classes: mixup with weight α = @p mixup_alpha if it
 /// is positive (blends the images too), else label smoothing by @p smoothing if it is
 /// positive, else empty (hard labels).
+/// @param classes K
+/// @param mixup_alpha mixup's α (0: no mixup)
+/// @param smoothing ε of label smoothing (0: none)
+/// @param seed the seed of mixup's draws
+/// @return the hook, which returns the batch's (B, K) targets; or empty
 std::function<Tensor<float>(Batch&)> make_soft_targets(std::size_t classes, double mixup_alpha, double smoothing, std::uint64_t seed);
 
 }  // namespace dl

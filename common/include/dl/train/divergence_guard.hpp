@@ -17,7 +17,8 @@ public:
     /// @param reason where and how the run diverged
     /// @param lr the learning rate in use, named in the advice
     TrainingDiverged(const std::string& reason, double lr);
-    /// Where and how the run diverged, without the advice.
+    /// @brief Where and how the run diverged, without the advice.
+    /// @return the reason given to the constructor
     const std::string& reason() const { return reason_; }
 
 private:

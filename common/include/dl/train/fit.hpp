@@ -69,28 +69,51 @@ struct Evaluation {
 /// Trains @p model with softmax cross-entropy for options.epochs epochs and returns one
 /// record per epoch. Each step: augment the batch (if asked), zero the gradients, forward,
 /// loss, backward, the divergence check (and gradient clipping, if asked), optimizer step.
-/// @throws TrainingDiverged when training diverges and options.stop_when_diverged is set
 /// @p validation may be empty, in which case no validation figures are computed.
+/// @param model the network, images (N, C, H, W) → scores (N, K)
+/// @param optimizer the optimizer over @p model's parameters
+/// @param train the loader of the training set
+/// @param validation evaluated after every epoch, or empty
+/// @param options the settings
+/// @return one record per epoch
+/// @throws TrainingDiverged when training diverges and options.stop_when_diverged is set
 std::vector<EpochRecord> fit(Layer<float>& model, Optimizer<float>& optimizer, DataLoader& train,
                              const ImageDataset& validation, const FitOptions& options);
 
-/// Runs @p model in evaluation mode over @p data and measures loss and accuracy.
+/// @brief Runs @p model in evaluation mode over @p data and measures loss and accuracy.
+/// @param model the network, images (N, C, H, W) → scores (N, K); its mode is restored afterwards
+/// @param data the examples
+/// @param batch_size images per forward pass
+/// @return the loss, accuracy and predictions
 Evaluation evaluate(Layer<float>& model, const ImageDataset& data, std::size_t batch_size = 200);
 
-/// The history as CSV: epoch,lr,train_loss,train_accuracy,val_loss,val_accuracy,seconds.
+/// @brief The history as CSV: epoch,lr,train_loss,train_accuracy,val_loss,val_accuracy,seconds.
+/// @param history one record per epoch
+/// @return the CSV text, a header line then one line per epoch
 std::string history_csv(const std::vector<EpochRecord>& history);
 
 /// Writes @p history as @p name.csv into @p run_dir and draws its curves there as
 /// loss.png and accuracy.png (prefixed "<name>-" unless @p name is "history").
+/// @param run_dir the folder, created if needed
+/// @param history one record per epoch
+/// @param name the files' name
+/// @param title the plots' title
 void save_history(const std::string& run_dir, const std::vector<EpochRecord>& history, const std::string& name, const std::string& title);
 
 /// Draws loss and accuracy curves (train and validation) into two PNGs:
 /// @p prefix + "loss.png" and @p prefix + "accuracy.png".
+/// @param history one record per epoch
+/// @param prefix the start of both paths, e.g. a folder with a trailing "/"
+/// @param title the plots' title
 void plot_history(const std::vector<EpochRecord>& history, const std::string& prefix, const std::string& title);
 
 /// One accuracy per epoch as a plot series named @p name: validation accuracy, or with
 /// @p training the training accuracy measured during each epoch. A non-finite value (a
 /// diverged run) is drawn as 0.
+/// @param name the series' legend entry
+/// @param history one record per epoch
+/// @param training true for the training accuracy, false for the validation accuracy
+/// @return the series: epochs against accuracies
 Series accuracy_curve(const std::string& name, const std::vector<EpochRecord>& history, bool training = false);
 
 }  // namespace dl

@@ -18,6 +18,9 @@ struct GradientNorm {
 /// The gradient norms of @p model's parameters, in the model's order (input side first),
 /// as they are after a backward pass. With @p weights_only, only parameters whose name ends
 /// in "weight" (convolution and linear weights, one per layer) are listed.
+/// @param model the network, after a backward pass
+/// @param weights_only list only the weights
+/// @return one name and norm per listed parameter
 std::vector<GradientNorm> gradient_norms(Layer<float>& model, bool weights_only = true);
 
 }  // namespace dl

@@ -27,6 +27,14 @@ struct LrFinderResult {
 /// afterwards. Not restored: @p optimizer's momentum (build a fresh optimizer for the real
 /// training) and the random state of @p loader and of any Dropout, so a run that used the
 /// finder does not repeat one that did not.
+/// @param model the network to probe
+/// @param optimizer the optimizer over @p model's parameters
+/// @param loader the training batches; a new epoch is started whenever one ends
+/// @param start the first learning rate, above 0
+/// @param end the last learning rate, above @p start
+/// @param steps the largest number of steps, at least 2
+/// @param smoothing the weight of the past in the smoothed loss
+/// @return the rates, the smoothed losses and the suggested rate
 LrFinderResult find_learning_rate(Layer<float>& model, Optimizer<float>& optimizer, DataLoader& loader, double start = 1e-6,
                                   double end = 1.0, int steps = 200, double smoothing = 0.98);
 

@@ -28,6 +28,10 @@ struct PlotOptions {
 ///
 /// Returns false, after printing a one-line notice, if gnuplot is not installed or fails:
 /// a missing plot never stops a training run.
+/// @param png_path the file to write
+/// @param series the curves; empty ones are left out
+/// @param options title, axis labels and scales
+/// @return true if the PNG was drawn; false without gnuplot, on its failure, or with no points
 bool plot_lines(const std::string& png_path, const std::vector<Series>& series, const PlotOptions& options);
 
 }  // namespace dl

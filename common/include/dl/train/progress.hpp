@@ -15,10 +15,13 @@ namespace dl {
 class ProgressBar {
 public:
     /// @param label shown at the start of the line, e.g. "epoch 3/10".
-    /// @param total number of steps; @p enabled false makes every call a no-op.
+    /// @param total number of steps.
+    /// @param enabled false makes every call a no-op.
     ProgressBar(std::string label, std::size_t total, bool enabled = true);
 
-    /// Reports that @p done steps are complete; @p status is appended (e.g. "loss 0.41").
+    /// @brief Reports that @p done steps are complete; @p status is appended (e.g. "loss 0.41").
+    /// @param done steps complete so far, out of the total
+    /// @param status text shown after the bar
     void update(std::size_t done, const std::string& status);
 
     /// Ends the line (on a terminal, clears it so the caller's table row replaces it).
@@ -33,7 +36,9 @@ private:
     double last_draw_ = -1.0;
 };
 
-/// @p seconds as "42s", "3m05s" or "1h02m".
+/// @brief @p seconds as "42s", "3m05s" or "1h02m".
+/// @param seconds a duration
+/// @return the text
 std::string format_duration(double seconds);
 
 }  // namespace dl

@@ -36,6 +36,8 @@ struct TrainingSettings {
 
 /// The folder for a run's outputs: $BOOK_RUNS_DIR/@p run (the `book` script sets it to
 /// the repository's runs/ folder), or runs/@p run relative to the current folder.
+/// @param run the run's path below runs/, e.g. "02_lenet/main"
+/// @return the folder's path
 std::string default_run_dir(const std::string& run);
 
 /// Where a chapter's main run writes, so that a trial never overwrites it: the --out folder
@@ -43,15 +45,22 @@ std::string default_run_dir(const std::string& run);
 /// named after the flags given, in the order --help lists them, such as
 /// runs/02_lenet/epochs-1_lr-0.1 or runs/02_lenet/classic. --threads does not count: it
 /// changes the speed, not the recipe. Call after @p app has parsed the command line.
+/// @param app the parsed command line
+/// @param settings whose out_dir is set
+/// @param chapter the chapter's folder under runs/, e.g. "02_lenet"
 void choose_run_folder(const CLI::App& app, TrainingSettings& settings, const std::string& chapter);
 
 /// Adds --epochs, --batch-size, --lr, --optimizer, --momentum, --weight-decay, --decay,
 /// --clip-grad-norm, --seed, --data, --train-size, --val-size, --out and --threads to @p app, bound to
 /// @p settings (whose current values are shown as the defaults).
+/// @param app the chapter program's command line
+/// @param settings receives the values given
 void add_training_flags(CLI::App& app, TrainingSettings& settings);
 
 /// Adds --augment, --mixup and --label-smoothing (chapter 3 on) to @p app, bound to
 /// @p settings.
+/// @param app the chapter program's command line
+/// @param settings receives the values given
 void add_regularization_flags(CLI::App& app, TrainingSettings& settings);
 
 

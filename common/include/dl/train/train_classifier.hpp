@@ -18,12 +18,24 @@ struct TrainingOutcome {
 /// Trains @p model on splits.train with the optimizer, learning rate, weight decay,
 /// schedule, batch size, augmentation, mixup, label smoothing and seed of @p settings, validating after every epoch; then, if
 /// @p with_test, evaluates on splits.test. The trained weights stay in @p model.
+/// @param model the network, images (N, C, H, W) → scores (N, K)
+/// @param settings the recipe
+/// @param splits the normalized training, validation and test sets
+/// @param with_test whether to evaluate on the test set
+/// @return the history, the test evaluation and the time taken
 TrainingOutcome train_classifier(Layer<float>& model, const TrainingSettings& settings, const DataSplits& splits, bool with_test);
 
 /// The same with the optimizer's parameter groups given instead of one group of every
 /// parameter at settings.lr (discriminative learning rates; frozen parameters stay
 /// frozen), and, if @p loss is set, that loss instead of cross-entropy (see FitOptions::loss).
 /// The schedule scales every group's rate by the same factor.
+/// @param model the network, images (N, C, H, W) → scores (N, K)
+/// @param groups the parameter groups, with their learning rates and weight decays
+/// @param settings the recipe
+/// @param splits the normalized training, validation and test sets
+/// @param with_test whether to evaluate on the test set
+/// @param loss the training loss, or empty for softmax cross-entropy
+/// @return the history, the test evaluation and the time taken
 TrainingOutcome train_classifier(Layer<float>& model, std::vector<ParamGroup<float>> groups, const TrainingSettings& settings,
                                  const DataSplits& splits, bool with_test, decltype(FitOptions::loss) loss = {});
 

@@ -13,17 +13,26 @@
 
 namespace dl {
 
-/// A whole number (digits only: no sign, point or exponent) from @p min to @p max.
+/// @brief A whole number (digits only: no sign, point or exponent) from @p min to @p max.
+/// @param min the smallest value allowed
+/// @param max the largest value allowed
+/// @return the validator
 CLI::Validator whole_number(std::uint64_t min, std::uint64_t max);
 
-/// A finite decimal number (not NaN, not infinite) from @p min to @p max.
+/// @brief A finite decimal number (not NaN, not infinite) from @p min to @p max.
+/// @param min the smallest value allowed
+/// @param max the largest value allowed
+/// @return the validator
 CLI::Validator real_number(double min, double max);
 
-/// Any text but the empty one (an empty --data or --out would silently mean the default).
+/// @brief Any text but the empty one (an empty --data or --out would silently mean the default).
+/// @return the validator
 CLI::Validator non_empty();
 
 /// A path to an existing regular file (not a folder), or the text @p except (for example
 /// "none"), if given.
+/// @param except a text accepted as it is, or "" for none
+/// @return the validator
 CLI::Validator existing_file(const std::string& except = "");
 
 }  // namespace dl

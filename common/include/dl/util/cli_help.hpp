@@ -13,6 +13,7 @@ namespace dl {
 /// at the end of its description, and the usage line names the command the reader typed
 /// (the `book` script passes it in $BOOK_COMMAND, such as "./book run 02").
 /// Call before adding options.
+/// @param app the chapter program's command line
 void use_book_help(CLI::App& app);
 
 }  // namespace dl

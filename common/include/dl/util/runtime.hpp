@@ -13,6 +13,7 @@ namespace dl {
 ///   system. Training allocates and frees the same large tensors at every step; handing
 ///   them back made every step fault the pages in again (LeNet: 6,185 against 5,293
 ///   images/s on the book's machine).
+/// @param threads the size of the thread pool
 void prepare_runtime(int threads);
 
 }  // namespace dl

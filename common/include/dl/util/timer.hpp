@@ -10,7 +10,8 @@ namespace dl {
 class Timer {
 public:
     Timer() : start_(std::chrono::steady_clock::now()) {}
-    /// Seconds since construction or the last reset().
+    /// @brief Seconds since construction or the last reset().
+    /// @return the elapsed seconds
     double seconds() const { return std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count(); }
     /// Starts counting again from now.
     void reset() { start_ = std::chrono::steady_clock::now(); }
