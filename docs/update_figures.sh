@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Copies the figures that the chapter texts show from the latest runs into the chapters'
-# images/ folders. Produce the runs first, with the commands each chapter text gives:
+# images/ folders, and the results their numbers come from into the chapters' results/
+# folders (results.json with run.json under "run": command, date, commit, machine), which
+# tests/docs/check_numbers.cpp checks the texts against. Produce the runs first, with the commands each chapter text gives:
 #   ./book run 01 && ./book run 01 --experiment init && ./book run 01 --experiment size
-#   ./book run 02
+#   ./book run 02 && ./book run 02 --mine   (the second with the reference answers in chapters/02_lenet/exercises/)
 #   ./book run 03 && for e in bn head ladder lr activation; do ./book run 03 --experiment $e; done
 #   ./book run 03 --experiment ladder --epochs 40 --val-size 2000 --out runs/03_vgg/ladder-long
 #   ./book run 04 && ./book run 04 --experiment depth && ./book run 04 --experiment stochastic-depth
@@ -55,6 +57,24 @@ for pair in "${figures[@]}"; do
     echo "updated $to"
   else
     echo "missing $from: run the command that makes it (see the top of this script)" >&2
+    missing=1
+  fi
+done
+# run folder                 -> chapter results file
+results=(
+  "runs/02_lenet/main          chapters/02_lenet/results/main.json"
+  "runs/02_lenet/mine          chapters/02_lenet/results/mine.json"
+)
+for pair in "${results[@]}"; do
+  read -r from to <<<"$pair"
+  if [ -f "$root/$from/results.json" ] && [ -f "$root/$from/run.json" ]; then
+    mkdir -p "$(dirname "$root/$to")"
+    python3 -c 'import json, sys
+results = json.load(open(sys.argv[1])); results["run"] = json.load(open(sys.argv[2]))
+json.dump(results, open(sys.argv[3], "w"), indent=2); open(sys.argv[3], "a").write("\n")' "$root/$from/results.json" "$root/$from/run.json" "$root/$to"
+    echo "updated $to"
+  else
+    echo "missing $from/results.json or run.json: run the command that makes it (see the top of this script)" >&2
     missing=1
   fi
 done

@@ -1,6 +1,7 @@
 #include "dl/train/run_directory.hpp"
 
 #include "dl/io/atomic_file.hpp"
+#include "dl/train/provenance.hpp"
 #include "dl/util/table.hpp"
 
 #include <filesystem>
@@ -17,10 +18,10 @@ RunDirectory::RunDirectory(std::string path) : path_(std::move(path)) {
         throw std::runtime_error("cannot create the output folder '" + path_ + "' (--out): " +
                                  (error ? error.message() : std::string("a file of that name is in the way")));
     }
-    // Writable? A probe file now, rather than a failed save after hours of training.
+    // Writable? run.json now (how this run was made), rather than a failed save after hours
+    // of training.
     try {
-        write_file_atomically(file(".write-test"), "");
-        std::filesystem::remove(file(".write-test"));
+        write_file_atomically(file("run.json"), describe_this_run() + "\n");
     } catch (const std::exception& failure) {
         throw std::runtime_error("cannot write into the output folder '" + path_ + "' (--out): " + failure.what());
     }

@@ -13,8 +13,9 @@ class Table;
 /// A results folder, created on construction. Files in it are written atomically.
 class RunDirectory {
 public:
-    /// Creates @p path (and its parents) if needed and checks that a file can be written
-    /// there; throws naming the path and the reason if not. Removes temporaries that a
+    /// Creates @p path (and its parents) if needed and writes run.json there (how this run
+    /// was made: describe_this_run()), which also proves that the folder is writable; throws
+    /// naming the path and the reason if not. Removes temporaries that a
     /// killed save left behind (remove_stale_temporaries()).
     /// @param path the folder
     explicit RunDirectory(std::string path);
