@@ -62,6 +62,7 @@ for pair in "${figures[@]}"; do
 done
 # run folder                 -> chapter results file
 results=(
+  "runs/01_mlp/main            chapters/01_mlp/results/main.json"
   "runs/02_lenet/main          chapters/02_lenet/results/main.json"
   "runs/02_lenet/mine          chapters/02_lenet/results/mine.json"
 )
