@@ -1,6 +1,8 @@
 // Smoke tests: the chapter-5 U-Net keeps the image size, has the parameter counts worked out
 // by hand, passes a gradient check through its skips and concatenations, refuses another
 // decoder's checkpoint, and a small one learns to segment a few real Fashion scenes.
+#include <cmath>
+
 #include "segmentation.hpp"
 #include "resnet.hpp"
 
@@ -120,6 +122,34 @@ TEST_CASE("chapter 5: a checkpoint is refused by a network with another decoder"
     dl::save_checkpoint(dir.file("u.ckpt"), unet, ch05::architecture_tag(tiny(ch05::Decoder::unet)));
     CHECK_THROWS_WITH(dl::load_checkpoint(dir.file("u.ckpt"), other, ch05::architecture_tag(tiny(ch05::Decoder::transpose))),
                       dltest::contains("unet1-w2-unet") && dltest::contains("unet1-w2-transpose"));
+}
+
+TEST_CASE("chapter 5: the training loop runs two epochs on 24 scenes and scores each on validation", "[ch05]") {
+    // The short path through train_segmentation, for the sanitized run (which leaves out the
+    // slower learning test below): the history has one finite entry per epoch, and the
+    // learning rate follows the schedule down.
+    dltest::TempDir dir("ch05-loop");
+    dl::make_fashion_scenes(dir.file("scenes"), dl::locate_fashion_mnist(), {24, 8, 8}, 1, {}, nullptr);
+    const ch05::SceneSplits data = ch05::load_scene_splits(dir.file("scenes"), 0, 1);
+    ch05::Settings s;
+    s.architecture = tiny(ch05::Decoder::unet);
+    s.epochs = 2;
+    s.batch_size = 8;
+    s.verbose = false;
+    dl::Rng rng(5);
+    ch05::UNet<float> net(s.architecture, rng);
+    const auto history = ch05::train_segmentation(net, s, data);
+    REQUIRE(history.size() == 2);
+    for (const auto& epoch : history) {
+        INFO("epoch " << epoch.epoch);
+        CHECK(std::isfinite(epoch.train_loss));
+        CHECK(epoch.train_loss > 0);
+        CHECK(std::isfinite(epoch.validation.loss));
+        CHECK(epoch.validation.class_iou.size() == 11);
+        CHECK(epoch.validation.pixel_accuracy >= 0);
+        CHECK(epoch.validation.pixel_accuracy <= 1);
+    }
+    CHECK(history[1].lr < history[0].lr);
 }
 
 TEST_CASE("chapter 5: a width-4 U-Net learns to segment 300 real scenes", "[ch05][smoke]") {
