@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Copies the figures that the chapter texts show from the latest runs into the chapters'
 # images/ folders, and the results their numbers come from into the chapters' results/
-# folders (results.json with run.json under "run": command, date, commit, machine), which
-# tests/docs/check_numbers.cpp checks the texts against. Produce the runs first, with the commands each chapter text gives:
+# folders (results.json with run.json under "run": command, date, commit, machine, and
+# history.csv under "history"), which tests/docs/check_numbers.cpp checks the texts
+# against. Produce the runs first, with the commands each chapter text gives:
 #   ./book run 01 && ./book run 01 --experiment init && ./book run 01 --experiment size
 #   ./book run 02 && ./book run 02 --mine   (the second with the reference answers in chapters/02_lenet/exercises/)
 #   ./book run 03 && for e in bn head ladder lr activation; do ./book run 03 --experiment $e; done
@@ -65,14 +66,20 @@ results=(
   "runs/01_mlp/main            chapters/01_mlp/results/main.json"
   "runs/02_lenet/main          chapters/02_lenet/results/main.json"
   "runs/02_lenet/mine          chapters/02_lenet/results/mine.json"
+  "runs/03_vgg/main            chapters/03_vgg/results/main.json"
+  "runs/04_resnet/main         chapters/04_resnet/results/main.json"
+  "runs/06_finetune/main       chapters/06_finetune/results/main.json"
 )
 for pair in "${results[@]}"; do
   read -r from to <<<"$pair"
   if [ -f "$root/$from/results.json" ] && [ -f "$root/$from/run.json" ]; then
     mkdir -p "$(dirname "$root/$to")"
-    python3 -c 'import json, sys
+    python3 -c 'import csv, json, os, sys
 results = json.load(open(sys.argv[1])); results["run"] = json.load(open(sys.argv[2]))
-json.dump(results, open(sys.argv[3], "w"), indent=2); open(sys.argv[3], "a").write("\n")' "$root/$from/results.json" "$root/$from/run.json" "$root/$to"
+if os.path.exists(sys.argv[3]):  # one entry per epoch, for the tables of epochs
+    results["history"] = [{key: float(value) for key, value in row.items()} for row in csv.DictReader(open(sys.argv[3]))]
+json.dump(results, open(sys.argv[4], "w"), indent=2); open(sys.argv[4], "a").write("\n")' \
+      "$root/$from/results.json" "$root/$from/run.json" "$root/$from/history.csv" "$root/$to"
     echo "updated $to"
   else
     echo "missing $from/results.json or run.json: run the command that makes it (see the top of this script)" >&2

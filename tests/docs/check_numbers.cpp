@@ -6,10 +6,20 @@
 //     reaches **0.9056**<!-- from results/main.json: test_accuracy --> test accuracy
 //     against 0.8962<!-- from ../01_mlp/results/main.json: test_accuracy --> for chapter 1
 //
+// A whole table of a run's epochs is marked once, on the line above it, with the fields of
+// the file's "history" (one entry per epoch) that its columns show, "-" for a column that
+// is not checked:
+//
+//     <!-- table from results/main.json: history: epoch, lr, train_loss, -, val_accuracy -->
+//     | epoch | lr | train loss | note | val acc |
+//     |---|---|---|---|---|
+//     | 1 | 0.015 | 0.8558 | warm-up | 0.7704 |
+//
 // chapters/NN_name/results/main.json is the run's results.json with its run.json (command,
-// date, commit, machine) under "run", committed by docs/update_figures.sh. This program
-// checks every marked number against its file, rounded to the decimals the text shows, and
-// that every results file says how it was made.
+// date, commit, machine) under "run" and its history.csv under "history", committed by
+// docs/update_figures.sh. This program checks every marked number (and every cell of a
+// marked table, row i against history entry i, as many rows as entries) against its file,
+// rounded to the decimals the text shows, and that every results file says how it was made.
 //
 //   check_numbers REPOSITORY_ROOT     exit 0 only if every marked number matches
 #include <nlohmann/json.hpp>
@@ -21,7 +31,9 @@
 #include <iostream>
 #include <regex>
 #include <sstream>
+#include <memory>
 #include <string>
+#include <vector>
 
 namespace fs = std::filesystem;
 
@@ -57,6 +69,100 @@ std::string missing_provenance(const nlohmann::json& results) {
 
 int line_of(const std::string& text, std::size_t offset) { return 1 + int(std::count(text.begin(), text.begin() + long(offset), '\n')); }
 
+/// The results file @p file of @p chapter, parsed; or null, with the problem printed for @p place.
+std::unique_ptr<nlohmann::json> load_results(const fs::path& chapter, const std::string& file, const std::string& place) {
+    const fs::path path = chapter / file;
+    if (!fs::exists(path)) {
+        std::cout << place << ": a number comes from " << file << ", which does not exist\n";
+        return nullptr;
+    }
+    auto results = std::make_unique<nlohmann::json>();
+    try {
+        *results = nlohmann::json::parse(read_text(path));
+    } catch (const std::exception& error) {
+        std::cout << place << ": " << file << " is not valid JSON: " << error.what() << "\n";
+        return nullptr;
+    }
+    if (const std::string problem = missing_provenance(*results); !problem.empty()) {
+        std::cout << place << ": " << file << " does not say how it was made: " << problem << "\n";
+        return nullptr;
+    }
+    return results;
+}
+
+/// Whether @p shown (as written: "0.9056", "5,964") is @p measured rounded to the decimals it shows.
+bool shows(const std::string& shown, double measured) {
+    std::string digits = shown;
+    digits.erase(std::remove(digits.begin(), digits.end(), ','), digits.end());
+    const std::size_t point = digits.find('.');
+    const int decimals = point == std::string::npos ? 0 : int(digits.size() - point - 1);
+    return std::abs(measured - std::stod(digits)) <= 0.5 * std::pow(10.0, -decimals) + 1e-9;
+}
+
+/// Checks the number @p shown at @p place against @p key of @p results (file @p file); false, with
+/// the problem printed, if it is not there or differs.
+bool check_number(const std::string& shown, const nlohmann::json& results, const std::string& file, const std::string& key, const std::string& place) {
+    const nlohmann::json* value = find_key(results, key);
+    if (value == nullptr || !value->is_number()) {
+        std::cout << place << ": " << file << " has no number '" << key << "'\n";
+        return false;
+    }
+    if (shows(shown, value->get<double>())) return true;
+    std::cout << place << ": the text says " << shown << ", but " << file << " has " << key << " = " << value->get<double>() << " (from '"
+              << results["run"]["command"].get<std::string>() << "' on " << results["run"]["date"].get<std::string>()
+              << "): re-run it and run docs/update_figures.sh, or correct the text\n";
+    return false;
+}
+
+std::vector<std::string> split(const std::string& line, char separator) {
+    std::vector<std::string> parts;
+    std::stringstream stream(line);
+    std::string part;
+    while (std::getline(stream, part, separator)) {
+        const std::size_t first = part.find_first_not_of(" \t*"), last = part.find_last_not_of(" \t*");
+        parts.push_back(first == std::string::npos ? "" : part.substr(first, last - first + 1));
+    }
+    return parts;
+}
+
+/// Checks the markdown table that starts on the line after @p offset in @p text, row i against
+/// @p results[history][i], column j against @p fields[j] ("-": not checked). Returns the
+/// number of cells checked; adds the wrong ones to @p wrong.
+int check_table(const std::string& text, std::size_t offset, const nlohmann::json& results, const std::string& file, const std::string& list,
+                const std::vector<std::string>& fields, const std::string& where, int& wrong) {
+    std::stringstream lines(text.substr(text.find('\n', offset) + 1));
+    std::string line;
+    int line_number = line_of(text, offset), row = -2, checked = 0;  // rows -2 and -1: the header and the |---| line
+    const nlohmann::json* entries = find_key(results, list);
+    if (entries == nullptr || !entries->is_array()) {
+        std::cout << where << ":" << line_number << ": " << file << " has no list '" << list << "'\n";
+        ++wrong;
+        return 0;
+    }
+    while (std::getline(lines, line) && !line.empty() && line[0] == '|') {
+        ++line_number;
+        if (row++ < 0) continue;
+        std::vector<std::string> cells = split(line.substr(1, line.rfind('|') - 1), '|');
+        const std::string place = where + ":" + std::to_string(line_number);
+        if (cells.size() != fields.size()) {
+            std::cout << place << ": the row has " << cells.size() << " cells, the marker names " << fields.size() << " fields\n";
+            ++wrong;
+            continue;
+        }
+        for (std::size_t j = 0; j < cells.size(); ++j) {
+            if (fields[j] == "-") continue;
+            ++checked;
+            if (!check_number(cells[j], results, file, list + "." + std::to_string(row - 1) + "." + fields[j], place)) ++wrong;
+        }
+    }
+    if (row != int(entries->size())) {
+        std::cout << where << ":" << line_number << ": the table has " << std::max(row, 0) << " rows, " << file << " has " << entries->size() << " " << list
+                  << " entries\n";
+        ++wrong;
+    }
+    return checked;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -66,52 +172,28 @@ int main(int argc, char** argv) {
     }
     // The file is the chapter's own (results/main.json) or another chapter's
     // (../01_mlp/results/main.json).
-    const std::regex marker(R"(([-+]?[0-9][0-9,]*(?:\.[0-9]+)?)[*_]*\s*<!-- from ((?:\.\./[0-9][0-9]_[A-Za-z0-9_]+/)?results/[A-Za-z0-9_.-]+\.json): ([A-Za-z0-9_.]+) -->)");
+    const std::string file_pattern = R"(((?:\.\./[0-9][0-9]_[A-Za-z0-9_]+/)?results/[A-Za-z0-9_.-]+\.json))";
+    const std::regex marker(R"(([-+]?[0-9][0-9,]*(?:\.[0-9]+)?)[*_]*\s*<!-- from )" + file_pattern + R"(: ([A-Za-z0-9_.]+) -->)");
+    const std::regex table_marker("<!-- table from " + file_pattern + R"(: ([A-Za-z0-9_]+): ([A-Za-z0-9_, -]+) -->)");
     int checked = 0, wrong = 0;
     for (const fs::directory_entry& chapter : fs::directory_iterator(fs::path(argv[1]) / "chapters")) {
         const fs::path readme = chapter.path() / "README.md";
         if (!fs::exists(readme)) continue;
         const std::string text = read_text(readme), where = "chapters/" + chapter.path().filename().string() + "/README.md";
         for (std::sregex_iterator m(text.begin(), text.end(), marker), end; m != end; ++m) {
-            const std::string shown = (*m)[1], file = (*m)[2], key = (*m)[3];
             const std::string place = where + ":" + std::to_string(line_of(text, std::size_t(m->position(0))));
             ++checked;
-            const fs::path path = chapter.path() / file;
-            if (!fs::exists(path)) {
-                std::cout << place << ": " << shown << " comes from " << file << ", which does not exist\n";
+            const std::unique_ptr<nlohmann::json> results = load_results(chapter.path(), (*m)[2], place);
+            if (!results || !check_number((*m)[1], *results, (*m)[2], (*m)[3], place)) ++wrong;
+        }
+        for (std::sregex_iterator m(text.begin(), text.end(), table_marker), end; m != end; ++m) {
+            const std::string place = where + ":" + std::to_string(line_of(text, std::size_t(m->position(0))));
+            const std::unique_ptr<nlohmann::json> results = load_results(chapter.path(), (*m)[1], place);
+            if (!results) {
                 ++wrong;
                 continue;
             }
-            nlohmann::json results;
-            try {
-                results = nlohmann::json::parse(read_text(path));
-            } catch (const std::exception& error) {
-                std::cout << place << ": " << file << " is not valid JSON: " << error.what() << "\n";
-                ++wrong;
-                continue;
-            }
-            if (const std::string problem = missing_provenance(results); !problem.empty()) {
-                std::cout << place << ": " << file << " does not say how it was made: " << problem << "\n";
-                ++wrong;
-                continue;
-            }
-            const nlohmann::json* value = find_key(results, key);
-            if (value == nullptr || !value->is_number()) {
-                std::cout << place << ": " << file << " has no number '" << key << "'\n";
-                ++wrong;
-                continue;
-            }
-            std::string digits = shown;
-            digits.erase(std::remove(digits.begin(), digits.end(), ','), digits.end());
-            const std::size_t point = digits.find('.');
-            const int decimals = point == std::string::npos ? 0 : int(digits.size() - point - 1);
-            const double measured = value->get<double>(), written = std::stod(digits);
-            if (std::abs(measured - written) > 0.5 * std::pow(10.0, -decimals) + 1e-9) {
-                std::cout << place << ": the text says " << shown << ", but " << file << " has " << key << " = " << measured << " (from '"
-                          << results["run"]["command"].get<std::string>() << "' on " << results["run"]["date"].get<std::string>()
-                          << "): re-run it and run docs/update_figures.sh, or correct the text\n";
-                ++wrong;
-            }
+            checked += check_table(text, std::size_t(m->position(0)), *results, (*m)[1], (*m)[2], split((*m)[3], ','), where, wrong);
         }
     }
     std::cout << checked << " marked numbers checked, " << wrong << " wrong\n";
