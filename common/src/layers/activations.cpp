@@ -19,7 +19,7 @@ Tensor<T> Activation<T, Derived>::forward(const Tensor<T>& x) {
     const T* __restrict in = input_.data();
     T* __restrict out = output_.data();
     const std::ptrdiff_t n = std::ptrdiff_t(input_.size());
-#pragma omp parallel for schedule(static) if (n > kParallelThreshold)
+#pragma omp parallel for simd schedule(static) if (n > kParallelThreshold)
     for (std::ptrdiff_t i = 0; i < n; ++i) out[i] = f.value(in[i]);
     return output_;
 }
@@ -37,7 +37,7 @@ Tensor<T> Activation<T, Derived>::backward(const Tensor<T>& dy) {
     const T* __restrict g = dy.data();
     T* __restrict out = dx.data();
     const std::ptrdiff_t n = std::ptrdiff_t(dx.size());
-#pragma omp parallel for schedule(static) if (n > kParallelThreshold)
+#pragma omp parallel for simd schedule(static) if (n > kParallelThreshold)
     for (std::ptrdiff_t i = 0; i < n; ++i) out[i] = g[i] * f.slope(x[i], y[i]);
     return dx;
 }

@@ -23,8 +23,11 @@ void Adam<T>::step() {
                 mv.v = xt::zeros<T>(p->value.shape());
             }
             ++mv.steps;
-            const double correction1 = 1.0 - std::pow(beta1_, double(mv.steps));
-            const double correction2 = 1.0 - std::pow(beta2_, double(mv.steps));
+            // The bias corrections 1/(1 − β^t), computed once per step in double and used in T:
+            // a double division per element kept the loop scalar.
+            const T inv_correction1 = T(1.0 / (1.0 - std::pow(beta1_, double(mv.steps))));
+            const T inv_correction2 = T(1.0 / (1.0 - std::pow(beta2_, double(mv.steps))));
+            const T epsilon = T(eps_);
             T* w = p->value.data();
             const T* grad = p->grad.data();
             T* m = mv.m.data();
@@ -33,10 +36,10 @@ void Adam<T>::step() {
                 const T g = decoupled_ ? grad[i] : grad[i] + decay * w[i];
                 m[i] = b1 * m[i] + (T(1) - b1) * g;
                 v[i] = b2 * v[i] + (T(1) - b2) * g * g;
-                const T m_hat = T(m[i] / correction1);
-                const T v_hat = T(v[i] / correction2);
+                const T m_hat = m[i] * inv_correction1;
+                const T v_hat = v[i] * inv_correction2;
                 if (decoupled_) w[i] -= lr * decay * w[i];
-                w[i] -= lr * m_hat / (std::sqrt(v_hat) + T(eps_));
+                w[i] -= lr * m_hat / (std::sqrt(v_hat) + epsilon);
             }
         }
     }
