@@ -68,6 +68,7 @@ results=(
   "runs/02_lenet/mine          chapters/02_lenet/results/mine.json"
   "runs/03_vgg/main            chapters/03_vgg/results/main.json"
   "runs/04_resnet/main         chapters/04_resnet/results/main.json"
+  "runs/05_unet/main           chapters/05_unet/results/main.json"
   "runs/06_finetune/main       chapters/06_finetune/results/main.json"
 )
 for pair in "${results[@]}"; do
