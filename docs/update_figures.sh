@@ -2,8 +2,8 @@
 # Copies the figures that the chapter texts show from the latest runs into the chapters'
 # images/ folders, and the results their numbers come from into the chapters' results/
 # folders (results.json with run.json under "run": command, date, commit, machine, and
-# history.csv under "history"), which tests/docs/check_numbers.cpp checks the texts
-# against. Produce the runs first, with the commands each chapter text gives:
+# history.csv under "history"; an experiment's rows under "rows"), which
+# tests/docs/check_numbers.cpp checks the texts against. Produce the runs first, with the commands each chapter text gives:
 #   ./book run 01 && ./book run 01 --experiment init && ./book run 01 --experiment size
 #   ./book run 02 && ./book run 02 --mine   (the second with the reference answers in chapters/02_lenet/exercises/)
 #   ./book run 03 && for e in bn head ladder lr activation; do ./book run 03 --experiment $e; done
@@ -64,6 +64,8 @@ done
 # run folder                 -> chapter results file
 results=(
   "runs/01_mlp/main            chapters/01_mlp/results/main.json"
+  "runs/01_mlp/init            chapters/01_mlp/results/init.json"
+  "runs/01_mlp/size            chapters/01_mlp/results/size.json"
   "runs/02_lenet/main          chapters/02_lenet/results/main.json"
   "runs/02_lenet/mine          chapters/02_lenet/results/mine.json"
   "runs/03_vgg/main            chapters/03_vgg/results/main.json"
@@ -76,7 +78,10 @@ for pair in "${results[@]}"; do
   if [ -f "$root/$from/results.json" ] && [ -f "$root/$from/run.json" ]; then
     mkdir -p "$(dirname "$root/$to")"
     python3 -c 'import csv, json, os, sys
-results = json.load(open(sys.argv[1])); results["run"] = json.load(open(sys.argv[2]))
+results = json.load(open(sys.argv[1]))
+if isinstance(results, list):  # an experiment: one row per training, as its table shows them
+    results = {"rows": results}
+results["run"] = json.load(open(sys.argv[2]))
 if os.path.exists(sys.argv[3]):  # one entry per epoch, for the tables of epochs
     results["history"] = [{key: float(value) for key, value in row.items()} for row in csv.DictReader(open(sys.argv[3]))]
 json.dump(results, open(sys.argv[4], "w"), indent=2); open(sys.argv[4], "a").write("\n")' \

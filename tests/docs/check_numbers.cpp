@@ -6,9 +6,9 @@
 //     reaches **0.9056**<!-- from results/main.json: test_accuracy --> test accuracy
 //     against 0.8962<!-- from ../01_mlp/results/main.json: test_accuracy --> for chapter 1
 //
-// A whole table of a run's epochs is marked once, on the line above it, with the fields of
-// the file's "history" (one entry per epoch) that its columns show, "-" for a column that
-// is not checked:
+// A whole table is marked once, on the line above it, with the list it shows (a run's
+// "history", one entry per epoch, or an experiment's "rows", one per training) and the
+// field each column shows, "-" for a column that is not checked:
 //
 //     <!-- table from results/main.json: history: epoch, lr, train_loss, -, val_accuracy -->
 //     | epoch | lr | train loss | note | val acc |
@@ -16,9 +16,10 @@
 //     | 1 | 0.015 | 0.8558 | warm-up | 0.7704 |
 //
 // chapters/NN_name/results/main.json is the run's results.json with its run.json (command,
-// date, commit, machine) under "run" and its history.csv under "history", committed by
-// docs/update_figures.sh. This program checks every marked number (and every cell of a
-// marked table, row i against history entry i, as many rows as entries) against its file,
+// date, commit, machine) under "run" and its history.csv under "history" (an experiment's
+// results/NAME.json holds its rows under "rows"), committed by docs/update_figures.sh.
+// This program checks every marked number (and every cell of a marked table, row i against
+// entry i of the list, as many rows as entries) against its file,
 // rounded to the decimals the text shows, and that every results file says how it was made.
 //
 //   check_numbers REPOSITORY_ROOT     exit 0 only if every marked number matches
