@@ -68,6 +68,7 @@ results=(
   "runs/01_mlp/size            chapters/01_mlp/results/size.json"
   "runs/02_lenet/main          chapters/02_lenet/results/main.json"
   "runs/02_lenet/mine          chapters/02_lenet/results/mine.json"
+  "runs/02_lenet/speed         chapters/02_lenet/results/speed.json"
   "runs/03_vgg/main            chapters/03_vgg/results/main.json"
   "runs/04_resnet/main         chapters/04_resnet/results/main.json"
   "runs/05_unet/main           chapters/05_unet/results/main.json"
