@@ -73,6 +73,7 @@ results=(
   "runs/04_resnet/main         chapters/04_resnet/results/main.json"
   "runs/05_unet/main           chapters/05_unet/results/main.json"
   "runs/06_finetune/main       chapters/06_finetune/results/main.json"
+  "runs/06_finetune/labels     chapters/06_finetune/results/labels.json"
 )
 for pair in "${results[@]}"; do
   read -r from to <<<"$pair"
