@@ -70,6 +70,8 @@ results=(
   "runs/02_lenet/mine          chapters/02_lenet/results/mine.json"
   "runs/02_lenet/speed         chapters/02_lenet/results/speed.json"
   "runs/03_vgg/main            chapters/03_vgg/results/main.json"
+  "runs/03_vgg/bn              chapters/03_vgg/results/bn.json"
+  "runs/03_vgg/head            chapters/03_vgg/results/head.json"
   "runs/04_resnet/main         chapters/04_resnet/results/main.json"
   "runs/05_unet/main           chapters/05_unet/results/main.json"
   "runs/06_finetune/main       chapters/06_finetune/results/main.json"
