@@ -103,6 +103,11 @@ bool shows(const std::string& shown, double measured) {
 /// Checks the number @p shown at @p place against @p key of @p results (file @p file); false, with
 /// the problem printed, if it is not there or differs.
 bool check_number(const std::string& shown, const nlohmann::json& results, const std::string& file, const std::string& key, const std::string& place) {
+    static const std::regex number(R"([-+]?[0-9][0-9,]*(\.[0-9]+)?)");
+    if (!std::regex_match(shown, number)) {
+        std::cout << place << ": the text shows '" << shown << "' where " << key << " of " << file << " belongs (mark that column \"-\" if it holds no number)\n";
+        return false;
+    }
     const nlohmann::json* value = find_key(results, key);
     if (value == nullptr || !value->is_number()) {
         std::cout << place << ": " << file << " has no number '" << key << "'\n";
