@@ -75,6 +75,7 @@ results=(
   "runs/03_vgg/ladder          chapters/03_vgg/results/ladder.json"
   "runs/03_vgg/lr              chapters/03_vgg/results/lr.json"
   "runs/03_vgg/activation      chapters/03_vgg/results/activation.json"
+  "runs/03_vgg/ladder-long     chapters/03_vgg/results/ladder-long.json"
   "runs/04_resnet/main         chapters/04_resnet/results/main.json"
   "runs/05_unet/main           chapters/05_unet/results/main.json"
   "runs/06_finetune/main       chapters/06_finetune/results/main.json"
