@@ -3,9 +3,11 @@
 # images/ folders, and the results their numbers come from into the chapters' results/
 # folders (results.json with run.json under "run": command, date, commit, machine, and
 # history.csv under "history"; an experiment's rows under "rows"), which
-# tests/docs/check_numbers.cpp checks the texts against. Produce the runs first, with the commands each chapter text gives:
+# tests/docs/check_numbers.cpp checks the texts against. Produce the runs first, with the
+# commands each chapter text gives:
 #   ./book run 01 && ./book run 01 --experiment init && ./book run 01 --experiment size
-#   ./book run 02 && ./book run 02 --mine   (the second with the reference answers in chapters/02_lenet/exercises/)
+#   ./book run 02 && ./book run 02 --experiment speed
+#   ./book run 02 --mine   (with the reference answers in chapters/02_lenet/exercises/)
 #   ./book run 03 && for e in bn head ladder lr activation; do ./book run 03 --experiment $e; done
 #   ./book run 03 --experiment ladder --epochs 40 --val-size 2000 --out runs/03_vgg/ladder-long
 #   ./book run 04 && ./book run 04 --experiment depth && ./book run 04 --experiment stochastic-depth
