@@ -5,6 +5,7 @@
 #include "dl/layers/conv2d_naive.hpp"
 
 #include "../support/gradcheck.hpp"
+#include "../support/thread_pool.hpp"
 
 #include "../support/catch_compat.hpp"
 #include <xtensor/xrandom.hpp>
@@ -54,6 +55,7 @@ TEST_CASE("Conv2d: gradients match finite differences", "[conv2d][gradcheck][ch0
 }
 
 TEST_CASE("Conv2d: the im2col-GEMM path agrees with the naive loops over a sweep of shapes (float)", "[conv2d][ch02]") {
+    const dltest::ThreadPoolSize two_threads(2);  // the per-thread buffers and partial sums, split
     const std::vector<Case> cases = {
         {1, 1, 28, 28, 6, 5, 1, 2},   {8, 6, 14, 14, 16, 5, 1, 0},   {4, 3, 11, 13, 8, 3, 1, 1},  {5, 16, 9, 9, 32, 3, 2, 1},
         {2, 64, 7, 7, 64, 3, 1, 1},   {3, 32, 8, 8, 64, 1, 1, 0},    {7, 8, 15, 9, 4, 5, 2, 2},   {1, 64, 5, 5, 1, 1, 2, 0},

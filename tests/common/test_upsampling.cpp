@@ -6,6 +6,7 @@
 #include "dl/layers/upsample.hpp"
 
 #include "../support/gradcheck.hpp"
+#include "../support/thread_pool.hpp"
 
 #include "../support/catch_compat.hpp"
 
@@ -75,6 +76,7 @@ TEST_CASE("ConvTranspose2d: kernel 2 stride 2 pastes a weighted copy of the kern
 }
 
 TEST_CASE("ConvTranspose2d: the GEMM path matches the scatter loops, with overlaps and padding", "[conv_transpose][ch05]") {
+    const dltest::ThreadPoolSize two_threads(2);  // the images split between threads
     struct Case { int n, c, h, w, f, k, s, p; };
     for (const Case& t : {Case{1, 1, 3, 3, 1, 3, 1, 0}, Case{2, 3, 4, 5, 2, 3, 2, 1}, Case{2, 2, 3, 3, 3, 4, 2, 1}, Case{1, 4, 2, 3, 2, 2, 2, 0}}) {
         dl::Rng rng(3);
