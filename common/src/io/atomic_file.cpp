@@ -5,7 +5,6 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
-#include <regex>
 #include <stdexcept>
 #include <sys/types.h>
 #include <unistd.h>
@@ -30,15 +29,25 @@ void write_file_atomically(const std::string& path, const std::string& content) 
     }
 }
 
+namespace {
+
+// The process id in a temporary's name "NAME.tmpPID", or 0 for any other name.
+pid_t temporary_owner(const std::string& name) {
+    const std::size_t mark = name.rfind(".tmp");
+    if (mark == std::string::npos || mark == 0) return 0;
+    const std::string digits = name.substr(mark + 4);
+    if (digits.empty() || digits.size() > 9 || digits.find_first_not_of("0123456789") != std::string::npos) return 0;
+    return pid_t(std::stol(digits));
+}
+
+}  // namespace
+
 int remove_stale_temporaries(const std::string& folder) {
-    static const std::regex temporary_name(R"(.+\.tmp([0-9]+))");
     std::error_code error;
     int removed = 0;
     for (const auto& entry : std::filesystem::directory_iterator(folder, error)) {
-        std::smatch match;
-        const std::string name = entry.path().filename().string();
-        if (!entry.is_regular_file(error) || !std::regex_match(name, match, temporary_name)) continue;
-        const auto pid = pid_t(std::stol(match[1].str()));
+        const pid_t pid = entry.is_regular_file(error) ? temporary_owner(entry.path().filename().string()) : 0;
+        if (pid == 0) continue;
         const bool alive = pid == ::getpid() || ::kill(pid, 0) == 0 || errno == EPERM;
         if (!alive && std::filesystem::remove(entry.path(), error)) ++removed;
     }
