@@ -4,7 +4,7 @@
 //  2. Conv2d forward, backward-data and backward-weights at N = 64 for the shapes of the
 //     book's networks: milliseconds, GFLOP/s, fraction of the SGEMM ceiling, speed-up
 //     over the naive loops; and the design the layer replaced (one batched GEMM on two
-//     BLAS threads) for comparison;
+//     BLAS threads) for comparison, and Winograd F(2x2, 3x3) on the 3x3 shapes;
 //  3. training throughput of every chapter model (forward + backward + Adam step);
 //  4. --json FILE writes it all; --vs-pytorch runs the same rows in PyTorch;
 //  --profile MODEL instead times each layer of one model's training step.
@@ -89,6 +89,18 @@ json bench_conv(const ConvCase& cc, double ceiling) {
     const double backward_data = bench::median_seconds(9, [&] { conv.input_gradient(dy); });
     const double backward_weights = bench::median_seconds(9, [&] { conv.accumulate_weight_gradient(dy); });
 
+    // Winograd F(2x2, 3x3) on the 3x3 shapes: forward, and the whole backward pass (its three
+    // gradients share the input's transform), beside im2col's forward and data + weights.
+    json winograd_forward = nullptr, winograd_backward = nullptr;
+    if (cc.k == 3) {
+        dl::Rng same(1);
+        dl::Conv2d<float> fast(cc.c, cc.f, cc.k, 1, cc.padding, dl::Init::he, same);
+        fast.set_algorithm(dl::ConvAlgorithm::winograd);
+        fast.forward(x);
+        winograd_forward = bench::median_seconds(9, [&] { fast.forward(x); }) * 1e3;
+        winograd_backward = bench::median_seconds(9, [&] { fast.backward(dy); }) * 1e3;
+    }
+
     // The replaced design: one batched GEMM with OpenBLAS using both threads.
     Tensor<float> y_batched = Tensor<float>::from_shape(y.shape());
     std::vector<float> col, matrix;
@@ -112,6 +124,8 @@ json bench_conv(const ConvCase& cc, double ceiling) {
             {"backward_weights_gflops", flops / backward_weights / 1e9},
             {"forward_fraction_of_sgemm", flops / forward / 1e9 / ceiling},
             {"forward_one_batched_gemm_ms", forward_batched * 1e3},
+            {"winograd_forward_ms", winograd_forward},
+            {"winograd_backward_ms", winograd_backward},
             {"naive_forward_ms", naive_forward * 1e3},
             {"naive_backward_ms", naive_backward * 1e3},
             {"speedup_forward", naive_forward / forward},
@@ -186,13 +200,16 @@ void print_report(const json& report) {
     ceiling.print(std::cout);
 
     std::cout << "\n2. Conv2d at N=" << kBatch << " (stride 1; 2 threads; % = forward GFLOP/s of the 2-thread SGEMM ceiling;\n"
-              << "   last column: the replaced design, one batched GEMM on 2 BLAS threads)\n";
-    dl::Table conv({"shape", "pad", "fwd ms", "fwd GFLOP/s", "%", "bwd-data ms", "bwd-wgt ms", "GFLOP/s d/w", "vs naive fwd/bwd", "batched-GEMM fwd ms"});
+              << "   batched-GEMM column: the replaced design, one batched GEMM on 2 BLAS threads;\n"
+              << "   last column: Winograd F(2x2, 3x3) on the 3x3 shapes, forward and whole backward pass)\n";
+    dl::Table conv({"shape", "pad", "fwd ms", "fwd GFLOP/s", "%", "bwd-data ms", "bwd-wgt ms", "GFLOP/s d/w", "vs naive fwd/bwd", "batched-GEMM fwd ms",
+                    "Winograd fwd/bwd ms"});
     for (const json& r : report["conv"]) {
         conv.add_row({r["shape"], std::to_string(int(r["padding"])), dl::fixed(r["forward_ms"], 2), dl::fixed(r["forward_gflops"], 1),
                       dl::fixed(100.0 * double(r["forward_fraction_of_sgemm"]), 0) + "%", dl::fixed(r["backward_data_ms"], 2),
                       dl::fixed(r["backward_weights_ms"], 2), dl::fixed(r["backward_data_gflops"], 0) + "/" + dl::fixed(r["backward_weights_gflops"], 0),
-                      dl::fixed(r["speedup_forward"], 0) + "x/" + dl::fixed(r["speedup_backward"], 0) + "x", dl::fixed(r["forward_one_batched_gemm_ms"], 2)});
+                      dl::fixed(r["speedup_forward"], 0) + "x/" + dl::fixed(r["speedup_backward"], 0) + "x", dl::fixed(r["forward_one_batched_gemm_ms"], 2),
+                      r["winograd_forward_ms"].is_null() ? "-" : dl::fixed(r["winograd_forward_ms"], 2) + " / " + dl::fixed(r["winograd_backward_ms"], 2)});
     }
     conv.print(std::cout);
 

@@ -25,7 +25,8 @@ void compare_with_pytorch(nlohmann::json& report) {
     report["pytorch"] = theirs;
 
     std::cout << "\n4. Against PyTorch " << std::string(theirs["torch_version"]) << " (2 threads, same shapes, same run); ratio = PyTorch time / our time, >1 means we are faster\n";
-    dl::Table conv({"shape", "fwd ms ours/theirs", "ratio", "bwd-data ms ours/theirs", "ratio", "bwd-wgt ms ours/theirs", "ratio"});
+    dl::Table conv({"shape", "fwd ms ours/theirs", "ratio", "bwd-data ms ours/theirs", "ratio", "bwd-wgt ms ours/theirs", "ratio",
+                    "Winograd ratio fwd/bwd"});
     for (std::size_t i = 0; i < theirs["conv"].size(); ++i) {
         const auto& a = report["conv"][i];
         const auto& b = theirs["conv"][i];
@@ -36,7 +37,11 @@ void compare_with_pytorch(nlohmann::json& report) {
         const auto [f, fr] = cells("forward_ms");
         const auto [d, dr] = cells("backward_data_ms");
         const auto [w, wr] = cells("backward_weights_ms");
-        conv.add_row({a["shape"], f, fr, d, dr, w, wr});
+        // Winograd's whole backward pass against PyTorch's data and weight gradients together.
+        const std::string winograd = a["winograd_forward_ms"].is_null() ? "-"
+            : dl::fixed(double(b["forward_ms"]) / double(a["winograd_forward_ms"]), 2) + " / " +
+              dl::fixed((double(b["backward_data_ms"]) + double(b["backward_weights_ms"])) / double(a["winograd_backward_ms"]), 2);
+        conv.add_row({a["shape"], f, fr, d, dr, w, wr, winograd});
     }
     conv.print(std::cout);
     dl::Table models({"model", "batch", "images/s ours", "images/s PyTorch", "ours/theirs"});

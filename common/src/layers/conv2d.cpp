@@ -56,6 +56,10 @@ Tensor<T> Conv2d<T>::forward(const Tensor<T>& x) {
         conv2d_naive_forward(ConvShape{n, out_, g}, x.data(), weight_.value.data(), has_bias_ ? bias_.value.data() : nullptr, y.data());
         return y;
     }
+    if (uses_winograd(g)) {
+        winograd_forward(ConvShape{n, out_, g}, x.data(), weight_.value.data(), has_bias_ ? bias_.value.data() : nullptr, y.data());
+        return y;
+    }
     const std::size_t P = std::size_t(g.positions()), K = std::size_t(g.patch_size()), image = std::size_t(in_) * g.height * g.width;
     const T* w = weight_.value.data();
 #pragma omp parallel
@@ -100,6 +104,12 @@ Tensor<T> Conv2d<T>::backward(const Tensor<T>& dy) {
         Tensor<T> dx = Tensor<T>::from_shape(input_.shape());  // (N, C, H, W)
         conv2d_naive_backward(ConvShape{int(input_.shape(0)), out_, input_geometry()}, input_.data(), weight_.value.data(), dy.data(), dx.data(),
                               weight_.grad.data(), has_bias_ ? bias_.grad.data() : nullptr);
+        return dx;
+    }
+    if (uses_winograd(input_geometry())) {
+        Tensor<T> dx = input_gradient_needed_ ? Tensor<T>::from_shape(input_.shape()) : Tensor<T>();  // (N, C, H, W)
+        winograd_backward(ConvShape{int(input_.shape(0)), out_, input_geometry()}, input_.data(), weight_.value.data(), dy.data(),
+                          input_gradient_needed_ ? dx.data() : nullptr, weight_.grad.data(), has_bias_ ? bias_.grad.data() : nullptr);
         return dx;
     }
     accumulate_weight_gradient(dy);

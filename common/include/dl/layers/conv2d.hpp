@@ -5,13 +5,15 @@
 #include "dl/layers/im2col.hpp"
 #include "dl/layers/init.hpp"
 #include "dl/layers/layer.hpp"
+#include "dl/layers/winograd.hpp"
 
 
 namespace dl {
 
-/// How Conv2d computes: through im2col and GEMM (the default), or the naive loops of
-/// conv2d_naive.hpp (the "before" of chapter 2's speed experiment).
-enum class ConvAlgorithm { gemm, naive };
+/// How Conv2d computes: through im2col and GEMM (the default), the naive loops of
+/// conv2d_naive.hpp (the "before" of chapter 2's speed experiment), or Winograd's
+/// F(2×2, 3×3) of winograd.hpp (3×3 stride-1 layers only; others use im2col and GEMM).
+enum class ConvAlgorithm { gemm, naive, winograd };
 
 /// A convolution with F filters of size C×K×K, stride s and zero padding p:
 ///
@@ -78,7 +80,8 @@ public:
     bool input_gradient_needed() const { return input_gradient_needed_; }
 
     /// @brief Chooses the algorithm for later forward and backward passes (same results).
-    /// @param algorithm ConvAlgorithm::gemm (the default) or ConvAlgorithm::naive
+    /// @param algorithm ConvAlgorithm::gemm (the default), ConvAlgorithm::naive or
+    ///        ConvAlgorithm::winograd
     void set_algorithm(ConvAlgorithm algorithm) { algorithm_ = algorithm; }
 
     /// @brief The geometry this layer applies to an input of @p height × @p width.
@@ -89,6 +92,7 @@ public:
 
 private:
     bool pointwise() const { return kernel_ == 1 && stride_ == 1 && padding_ == 0; }
+    bool uses_winograd(const ConvGeometry& g) const { return algorithm_ == ConvAlgorithm::winograd && winograd_applies(g); }
     ConvGeometry input_geometry() const { return geometry(int(input_.shape(2)), int(input_.shape(3))); }
     void check_gradient_shape(const Tensor<T>& dy) const;
 
