@@ -20,6 +20,7 @@
 #include "dl/losses/pixel_cross_entropy.hpp"
 #include "dl/losses/softmax_cross_entropy.hpp"
 #include "dl/optim/adam.hpp"
+#include "dl/train/provenance.hpp"
 #include "dl/util/runtime.hpp"
 #include "dl/util/table.hpp"
 #include "lenet.hpp"
@@ -255,6 +256,9 @@ int main(int argc, char** argv) {
         print_report(report);
         if (vs_pytorch) bench::compare_with_pytorch(report);
         if (!json_path.empty()) {
+            // How the figures were made (command, date, commit, machine), as a chapter's results
+            // files say it: a chapter text can then mark the figures it quotes from this file.
+            report["run"] = json::parse(dl::describe_this_run());
             std::ofstream(json_path) << report.dump(2) << "\n";
             std::cout << "\nwrote " << json_path << "\n";
         }
