@@ -5,10 +5,12 @@
 //     book's networks: milliseconds, GFLOP/s, fraction of the SGEMM ceiling, speed-up
 //     over the naive loops; and the design the layer replaced (one batched GEMM on two
 //     BLAS threads) for comparison, and Winograd F(2x2, 3x3) on the 3x3 shapes;
-//  3. training throughput of every chapter model (forward + backward + Adam step);
+//  3. training throughput of every chapter model (forward + backward + Adam step), and its
+//     peak memory (each model trains in a process of its own);
 //  4. --json FILE writes it all; --vs-pytorch runs the same rows in PyTorch;
 //  --profile MODEL instead times each layer of one model's training step.
 // Every figure is the median of repeated runs after a warm-up.
+#include "bench_memory.hpp"
 #include "bench_profile.hpp"
 #include "bench_pytorch.hpp"
 #include "bench_timing.hpp"
@@ -33,7 +35,10 @@
 #include <nlohmann/json.hpp>
 #include <xtensor/xrandom.hpp>
 
+#include <cstdio>
+#include <filesystem>
 #include <fstream>
+#include <memory>
 #include <iostream>
 
 namespace {
@@ -166,30 +171,68 @@ double training_throughput(dl::Layer<float>& model, int batch, const dl::Shape& 
     return double(steps) * batch / seconds;
 }
 
+// The model rows: name, batch, steps and repeats per timing, input size, per-pixel loss.
+struct ModelRow {
+    std::string model;
+    int batch, steps, repeats, size;
+    bool per_pixel;
+};
+
+std::vector<ModelRow> model_rows() {
+    std::vector<ModelRow> rows;
+    for (int batch : {64, 128}) {
+        rows.push_back({"mlp (ch01)", batch, 10, 15, 28, false});
+        rows.push_back({"lenet5 (ch02)", batch, 10, 15, 28, false});
+        rows.push_back({"vgg 16-32-64 (ch03)", batch, 3, 5, 28, false});
+        rows.push_back({"resnet20 (ch04)", batch, 2, 5, 28, false});
+    }
+    // The U-Net segments 64x64 scenes: its own batch size, chapter 5's default. Then chapter 5's
+    // default network, the same decoder on a ResNet-20 encoder (no PyTorch twin; listed last).
+    rows.push_back({"u-net 8-64 (ch05)", 32, 2, 5, 64, true});
+    rows.push_back({"u-net resnet20 encoder (ch05)", 32, 2, 5, 64, true});
+    return rows;
+}
+
+std::unique_ptr<dl::Layer<float>> build_model(const std::string& model, dl::Rng& rng) {
+    if (model == "mlp (ch01)") return std::make_unique<dl::Sequential<float>>(ch01::build_mlp({256, 128}, dl::Init::he, rng));
+    if (model == "lenet5 (ch02)") return std::make_unique<dl::Sequential<float>>(ch02::build_lenet(false, rng));
+    if (model == "vgg 16-32-64 (ch03)") return std::make_unique<dl::Sequential<float>>(ch03::build_vgg(ch03::Architecture{}, rng));  // BatchNorm, GAP head
+    if (model == "resnet20 (ch04)") return std::make_unique<dl::Sequential<float>>(ch04::build_resnet(ch04::Architecture{}, rng));  // 16-32-64
+    ch05::Architecture architecture;  // chapter 5's default: a ResNet-20 encoder
+    if (model == "u-net 8-64 (ch05)") {  // 3 levels, 8-16-32-64, skips: the network pytorch_bench.py mirrors
+        architecture.encoder = ch05::Encoder::plain;
+        architecture.levels = 3;
+        architecture.width = 8;
+    }
+    return std::make_unique<ch05::UNet<float>>(architecture, rng);
+}
+
+// One model row, measured in this process: images per second, the resident memory before the
+// model was built, and the process's peak.
+json measure_model_row(const ModelRow& row) {
+    const double before = bench::resident_mib();
+    dl::Rng rng(1);
+    const std::unique_ptr<dl::Layer<float>> model = build_model(row.model, rng);
+    const double images_per_second = training_throughput(*model, row.batch, {1, 1, std::size_t(row.size), std::size_t(row.size)}, row.steps, row.repeats, row.per_pixel);
+    return {{"model", row.model}, {"batch", row.batch}, {"images_per_second", images_per_second}, {"start_rss_mib", before}, {"peak_rss_mib", bench::peak_resident_mib()}};
+}
+
+// Every model row, each in a process of its own (this program, run with --model-row), so that
+// each peak of memory is that model's alone.
 json bench_models() {
     json rows = json::array();
-    for (int batch : {64, 128}) {
-        dl::Rng rng(1);
-        dl::Sequential<float> mlp = ch01::build_mlp({256, 128}, dl::Init::he, rng);
-        rows.push_back({{"model", "mlp (ch01)"}, {"batch", batch}, {"images_per_second", training_throughput(mlp, batch, {1, 1, 28, 28})}});
-        dl::Sequential<float> lenet = ch02::build_lenet(false, rng);
-        rows.push_back({{"model", "lenet5 (ch02)"}, {"batch", batch}, {"images_per_second", training_throughput(lenet, batch, {1, 1, 28, 28})}});
-        dl::Sequential<float> vgg = ch03::build_vgg(ch03::Architecture{}, rng);  // 16-32-64, BatchNorm, GAP head
-        rows.push_back({{"model", "vgg 16-32-64 (ch03)"}, {"batch", batch}, {"images_per_second", training_throughput(vgg, batch, {1, 1, 28, 28}, 3, 5)}});
-        dl::Sequential<float> resnet = ch04::build_resnet(ch04::Architecture{}, rng);  // ResNet-20, 16-32-64
-        rows.push_back({{"model", "resnet20 (ch04)"}, {"batch", batch}, {"images_per_second", training_throughput(resnet, batch, {1, 1, 28, 28}, 2, 5)}});
+    const std::vector<ModelRow> table = model_rows();
+    const std::string self = std::filesystem::read_symlink("/proc/self/exe").string();  // this program
+    for (std::size_t i = 0; i < table.size(); ++i) {
+        std::cerr << "  " << table[i].model << ", batch " << table[i].batch << "...\n";
+        const std::string command = "'" + self + "' --model-row " + std::to_string(i);
+        std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen(command.c_str(), "r"), pclose);
+        std::string output;
+        char buffer[4096];
+        while (pipe && std::fgets(buffer, sizeof buffer, pipe.get())) output += buffer;
+        if (!pipe || output.empty()) throw std::runtime_error("the model row '" + table[i].model + "' failed: " + command);
+        rows.push_back(json::parse(output));
     }
-    // The U-Net segments 64x64 scenes: its own batch size, chapter 5's default.
-    dl::Rng rng(1);
-    ch05::Architecture plain;  // 3 levels, 8-16-32-64, skips: the network pytorch_bench.py mirrors
-    plain.encoder = ch05::Encoder::plain;
-    plain.levels = 3;
-    plain.width = 8;
-    ch05::UNet<float> unet(plain, rng);
-    rows.push_back({{"model", "u-net 8-64 (ch05)"}, {"batch", 32}, {"images_per_second", training_throughput(unet, 32, {1, 1, 64, 64}, 2, 5, true)}});
-    // Chapter 5's default: the same decoder idea on a ResNet-20 encoder (no PyTorch twin; listed last).
-    ch05::UNet<float> resnet_unet(ch05::Architecture{}, rng);
-    rows.push_back({{"model", "u-net resnet20 encoder (ch05)"}, {"batch", 32}, {"images_per_second", training_throughput(resnet_unet, 32, {1, 1, 64, 64}, 2, 5, true)}});
     return rows;
 }
 
@@ -215,8 +258,11 @@ void print_report(const json& report) {
     conv.print(std::cout);
 
     std::cout << "\n3. Training throughput (forward + backward + Adam step, 2 threads)\n";
-    dl::Table models({"model", "batch", "images/s"});
-    for (const json& r : report["models"]) models.add_row({r["model"], std::to_string(int(r["batch"])), dl::fixed(r["images_per_second"], 0)});
+    dl::Table models({"model", "batch", "images/s", "peak memory MiB", "of it at start"});
+    for (const json& r : report["models"]) {
+        models.add_row({r["model"], std::to_string(int(r["batch"])), dl::fixed(r["images_per_second"], 0), dl::fixed(r["peak_rss_mib"], 0),
+                        dl::fixed(r["start_rss_mib"], 0)});
+    }
     models.print(std::cout);
 }
 
@@ -228,6 +274,9 @@ int main(int argc, char** argv) {
     CLI::App app{"Benchmarks of the book's library: GEMM ceiling, convolution, training throughput"};
     app.add_option("--json", json_path, "also write every figure to this JSON file");
     app.add_flag("--vs-pytorch", vs_pytorch, "run the same convolutions and models in PyTorch (Debian's python3-torch) and print our/their ratios");
+    int model_row = -1;
+    app.add_option("--model-row", model_row, "(used by the benchmark itself) measure one model row in this process and print it as JSON")
+        ->check(CLI::Range(0, int(model_rows().size()) - 1));
     std::string profile;
     int profile_batch = 128;
     app.add_option("--profile", profile, "instead: time each layer of one model's training step (mlp, lenet5, vgg or resnet20)")
@@ -236,6 +285,10 @@ int main(int argc, char** argv) {
     CLI11_PARSE(app, argc, argv);
     try {
         dl::prepare_runtime(2);
+        if (model_row >= 0) {
+            std::cout << measure_model_row(model_rows()[std::size_t(model_row)]).dump() << "\n";
+            return 0;
+        }
         if (!profile.empty()) {
             bench::profile_model(profile, profile_batch);
             return 0;

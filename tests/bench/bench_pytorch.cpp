@@ -44,10 +44,13 @@ void compare_with_pytorch(nlohmann::json& report) {
         conv.add_row({a["shape"], f, fr, d, dr, w, wr, winograd});
     }
     conv.print(std::cout);
-    dl::Table models({"model", "batch", "images/s ours", "images/s PyTorch", "ours/theirs"});
+    dl::Table models({"model", "batch", "images/s ours", "images/s PyTorch", "ours/theirs", "peak MiB ours", "peak MiB PyTorch", "of which at start"});
     for (std::size_t i = 0; i < theirs["models"].size(); ++i) {
-        const double ours = report["models"][i]["images_per_second"], them = theirs["models"][i]["images_per_second"];
-        models.add_row({report["models"][i]["model"], std::to_string(int(report["models"][i]["batch"])), dl::fixed(ours, 0), dl::fixed(them, 0), dl::fixed(ours / them, 2)});
+        const auto &a = report["models"][i], &b = theirs["models"][i];
+        const double ours = a["images_per_second"], them = b["images_per_second"];
+        models.add_row({a["model"], std::to_string(int(a["batch"])), dl::fixed(ours, 0), dl::fixed(them, 0), dl::fixed(ours / them, 2),
+                        dl::fixed(a["peak_rss_mib"], 0), dl::fixed(b["peak_rss_mib"], 0),
+                        dl::fixed(a["start_rss_mib"], 0) + " / " + dl::fixed(b["start_rss_mib"], 0)});
     }
     std::cout << "\n";
     models.print(std::cout);

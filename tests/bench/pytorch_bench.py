@@ -1,12 +1,16 @@
 """PyTorch side of `./book bench --vs-pytorch`: the same convolutions and models, timed
-the same way (median of repeats after a warm-up), written as JSON to --out.
+the same way (median of repeats after a warm-up), written as JSON to --out. Each model
+trains in a process of its own, for its peak memory.
 
 Run by the C++ benchmark with Debian's /usr/bin/python3 and OPENBLAS_NUM_THREADS=1;
 torch itself is given the thread count with torch.set_num_threads.
 """
 import argparse
 import json
+import resource
 import statistics
+import subprocess
+import sys
 import time
 
 import torch
@@ -128,13 +132,46 @@ def training_throughput(model, batch, steps=10, repeats=15, size=28, per_pixel=F
     return steps * batch / median_seconds(repeats, some_steps)
 
 
+MODEL_ROWS = [(name, batch) for batch in (64, 128) for name in ("mlp (ch01)", "lenet5 (ch02)", "vgg 16-32-64 (ch03)", "resnet20 (ch04)")]
+MODEL_ROWS.append(("u-net 8-64 (ch05)", 32))
+
+
+def resident_mib():
+    """The process's resident set size now, in MiB."""
+    with open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def measure_model_row(index):
+    """One model row in this process: images per second, memory before the model, peak memory."""
+    name, batch = MODEL_ROWS[index]
+    before = resident_mib()
+    if name.startswith("u-net"):
+        speed = training_throughput(UNet(), batch, 2, 5, 64, True)
+    else:
+        model, steps, repeats = {"mlp (ch01)": (mlp, 10, 15), "lenet5 (ch02)": (lenet, 10, 15),
+                                 "vgg 16-32-64 (ch03)": (vgg, 3, 5), "resnet20 (ch04)": (resnet, 2, 5)}[name]
+        speed = training_throughput(model(), batch, steps, repeats)
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return {"model": name, "batch": batch, "images_per_second": speed, "start_rss_mib": before, "peak_rss_mib": peak}
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--threads", type=int, default=2)
-    parser.add_argument("--out", required=True)
+    parser.add_argument("--out")
+    parser.add_argument("--model-row", type=int, help="(used by this script itself) measure one model row and print it as JSON")
     args = parser.parse_args()
     torch.set_num_threads(args.threads)
     torch.manual_seed(0)
+    if args.model_row is not None:
+        print(json.dumps(measure_model_row(args.model_row)))
+        return
+    if not args.out:
+        parser.error("--out is required")
     shapes = [(1, 6, 5, 28, 2), (6, 16, 5, 12, 0), (32, 64, 3, 14, 1), (64, 64, 3, 8, 1),
               (128, 128, 3, 7, 1), (16, 16, 3, 28, 1), (16, 16, 3, 64, 1)]
     report = {"torch_version": torch.__version__, "threads": args.threads, "conv": [], "models": []}
@@ -142,12 +179,10 @@ def main():
         row = bench_conv(c, f, k, hw, padding, 64)
         row["shape"] = f"{c}->{f} k{k} {hw}x{hw}"
         report["conv"].append(row)
-    for batch in (64, 128):
-        report["models"].append({"model": "mlp (ch01)", "batch": batch, "images_per_second": training_throughput(mlp(), batch)})
-        report["models"].append({"model": "lenet5 (ch02)", "batch": batch, "images_per_second": training_throughput(lenet(), batch)})
-        report["models"].append({"model": "vgg 16-32-64 (ch03)", "batch": batch, "images_per_second": training_throughput(vgg(), batch, 3, 5)})
-        report["models"].append({"model": "resnet20 (ch04)", "batch": batch, "images_per_second": training_throughput(resnet(), batch, 2, 5)})
-    report["models"].append({"model": "u-net 8-64 (ch05)", "batch": 32, "images_per_second": training_throughput(UNet(), 32, 2, 5, 64, True)})
+    # Each model in a process of its own, so that each peak of memory is that model's alone.
+    for index in range(len(MODEL_ROWS)):
+        command = [sys.executable, __file__, "--threads", str(args.threads), "--model-row", str(index)]
+        report["models"].append(json.loads(subprocess.run(command, check=True, capture_output=True, text=True).stdout))
     with open(args.out, "w") as out:
         json.dump(report, out, indent=2)
 
