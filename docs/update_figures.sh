@@ -79,6 +79,7 @@ results=(
   "runs/03_vgg/activation      chapters/03_vgg/results/activation.json"
   "runs/03_vgg/ladder-long     chapters/03_vgg/results/ladder-long.json"
   "runs/04_resnet/main         chapters/04_resnet/results/main.json"
+  "runs/04_resnet/stochastic-depth chapters/04_resnet/results/stochastic-depth.json"
   "runs/05_unet/main           chapters/05_unet/results/main.json"
   "runs/06_finetune/main       chapters/06_finetune/results/main.json"
   "runs/06_finetune/labels     chapters/06_finetune/results/labels.json"
