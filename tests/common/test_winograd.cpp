@@ -75,26 +75,26 @@ const std::vector<Case> kCases = {
     {4, 5, 3, 3, 6, 0},  {2, 1, 1, 1, 2, 1},  {5, 8, 14, 14, 8, 1}, {2, 16, 9, 6, 4, 0}, {3, 2, 2, 5, 3, 2},
 };
 
-}  // namespace
-
-TEST_CASE("Winograd F(2x2, 3x3): forward and all three gradients equal the naive loops (double)", "[winograd][conv2d]") {
-    const dltest::ThreadPoolSize two_threads(2);  // the transforms and the 16 products split between threads
-    unsigned seed = 10;
+// Every case of kCases on two threads (the transforms and the 16 products split between
+// them); each must stay within @p tolerance of the naive loops.
+template <class T>
+void check_every_case(unsigned seed, double tolerance) {
+    const dltest::ThreadPoolSize two_threads(2);
     for (const Case& c : kCases) {
-        const double worst = worst_against_naive<double>(c, seed += 10);
+        const double worst = worst_against_naive<T>(c, seed += 10);
         INFO(describe(c) << ": worst relative error " << worst);
-        CHECK(worst < 1e-12);
+        CHECK(worst < tolerance);
     }
 }
 
+}  // namespace
+
+TEST_CASE("Winograd F(2x2, 3x3): forward and all three gradients equal the naive loops (double)", "[winograd][conv2d]") {
+    check_every_case<double>(10, 1e-12);
+}
+
 TEST_CASE("Winograd F(2x2, 3x3) in float stays within float rounding of the naive loops", "[winograd][conv2d]") {
-    const dltest::ThreadPoolSize two_threads(2);
-    unsigned seed = 500;
-    for (const Case& c : kCases) {
-        const double worst = worst_against_naive<float>(c, seed += 10);
-        INFO(describe(c) << ": worst relative error " << worst);
-        CHECK(worst < 1e-5);
-    }
+    check_every_case<float>(500, 1e-5);
 }
 
 TEST_CASE("Winograd: Conv2d gives the im2col path's results and skips the input gradient of a first layer", "[winograd][conv2d]") {
