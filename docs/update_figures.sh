@@ -12,7 +12,7 @@
 #   ./book run 03 --experiment ladder --epochs 40 --val-size 2000 --out runs/03_vgg/ladder-long
 #   ./book run 04 && ./book run 04 --experiment depth && ./book run 04 --experiment stochastic-depth
 #   ./book run 05 && ./book run 05 --experiment decoders
-#   ./book run 06 && ./book run 06 --experiment labels
+#   ./book run 06 && ./book run 06 --experiment labels && ./book run 06 --experiment imbalance
 # then run docs/update_figures.sh and rebuild the site with ./book docs.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -83,6 +83,7 @@ results=(
   "runs/05_unet/main           chapters/05_unet/results/main.json"
   "runs/06_finetune/main       chapters/06_finetune/results/main.json"
   "runs/06_finetune/labels     chapters/06_finetune/results/labels.json"
+  "runs/06_finetune/imbalance  chapters/06_finetune/results/imbalance.json"
 )
 for pair in "${results[@]}"; do
   read -r from to <<<"$pair"

@@ -130,9 +130,11 @@ void run_imbalance(const Settings& s, const dl::DataSplits& all) {
     }
     for (std::size_t k = 0; k < 2; ++k) {
         const dl::ConfusionMatrix& cm = confusions[k];
+        std::vector<double> f1;  // (classes): the table's column for this loss
+        for (std::size_t c = 0; c < all.test.class_names.size(); ++c) f1.push_back(cm.f_beta(int(c), 1.0));
         rows.push_back({{"loss", k == 0 ? "ce" : "focal"}, {"test_accuracy", trials[k].test_accuracy}, {"rare_precision", cm.precision(rare)},
                         {"rare_recall", cm.recall(rare)}, {"rare_f1", cm.f_beta(rare, 1.0)}, {"rare_f2", cm.f_beta(rare, 2.0)},
-                        {"seconds", trials[k].seconds}});
+                        {"f1", f1}, {"seconds", trials[k].seconds}});
     }
     table.add_row({"test accuracy", dl::fixed(trials[0].test_accuracy, 4), dl::fixed(trials[1].test_accuracy, 4)});
     table.add_row({"rare: precision", dl::fixed(confusions[0].precision(rare), 4), dl::fixed(confusions[1].precision(rare), 4)});
