@@ -81,6 +81,7 @@ results=(
   "runs/04_resnet/main         chapters/04_resnet/results/main.json"
   "runs/04_resnet/stochastic-depth chapters/04_resnet/results/stochastic-depth.json"
   "runs/05_unet/main           chapters/05_unet/results/main.json"
+  "runs/05_unet/decoders       chapters/05_unet/results/decoders.json"
   "runs/06_finetune/main       chapters/06_finetune/results/main.json"
   "runs/06_finetune/labels     chapters/06_finetune/results/labels.json"
   "runs/06_finetune/imbalance  chapters/06_finetune/results/imbalance.json"
