@@ -122,19 +122,21 @@ void run_imbalance(const Settings& s, const dl::DataSplits& all) {
         confusions.emplace_back(all.test.class_names.size());
         confusions.back().add(trials.back().test_predictions, all.test.labels);
     }
+    std::vector<double> f1[2];  // each loss's F1 per class (classes): the table's two columns
+    for (std::size_t k = 0; k < 2; ++k) {
+        for (std::size_t c = 0; c < all.test.class_names.size(); ++c) f1[k].push_back(confusions[k].f_beta(int(c), 1.0));
+    }
     dl::Table table({"class", "F1 cross-entropy", "F1 focal (gamma " + dl::fixed(s.focal_gamma, 1) + ")"});
-    nlohmann::json rows = nlohmann::json::array();
     for (std::size_t c = 0; c < all.test.class_names.size(); ++c) {
         const std::string name = all.test.class_names[c] + (int(c) == rare ? " (rare)" : "");
-        table.add_row({name, dl::fixed(confusions[0].f_beta(int(c), 1.0), 4), dl::fixed(confusions[1].f_beta(int(c), 1.0), 4)});
+        table.add_row({name, dl::fixed(f1[0][c], 4), dl::fixed(f1[1][c], 4)});
     }
+    nlohmann::json rows = nlohmann::json::array();
     for (std::size_t k = 0; k < 2; ++k) {
         const dl::ConfusionMatrix& cm = confusions[k];
-        std::vector<double> f1;  // (classes): the table's column for this loss
-        for (std::size_t c = 0; c < all.test.class_names.size(); ++c) f1.push_back(cm.f_beta(int(c), 1.0));
         rows.push_back({{"loss", k == 0 ? "ce" : "focal"}, {"test_accuracy", trials[k].test_accuracy}, {"rare_precision", cm.precision(rare)},
                         {"rare_recall", cm.recall(rare)}, {"rare_f1", cm.f_beta(rare, 1.0)}, {"rare_f2", cm.f_beta(rare, 2.0)},
-                        {"f1", f1}, {"seconds", trials[k].seconds}});
+                        {"f1", f1[k]}, {"seconds", trials[k].seconds}});
     }
     table.add_row({"test accuracy", dl::fixed(trials[0].test_accuracy, 4), dl::fixed(trials[1].test_accuracy, 4)});
     table.add_row({"rare: precision", dl::fixed(confusions[0].precision(rare), 4), dl::fixed(confusions[1].precision(rare), 4)});

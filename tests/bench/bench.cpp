@@ -226,11 +226,12 @@ json bench_models() {
     for (std::size_t i = 0; i < table.size(); ++i) {
         std::cerr << "  " << table[i].model << ", batch " << table[i].batch << "...\n";
         const std::string command = "'" + self + "' --model-row " + std::to_string(i);
-        std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen(command.c_str(), "r"), pclose);
+        FILE* pipe = popen(command.c_str(), "r");
         std::string output;
         char buffer[4096];
-        while (pipe && std::fgets(buffer, sizeof buffer, pipe.get())) output += buffer;
-        if (!pipe || output.empty()) throw std::runtime_error("the model row '" + table[i].model + "' failed: " + command);
+        while (pipe && std::fgets(buffer, sizeof buffer, pipe)) output += buffer;
+        // A row that fails (its messages went to stderr) must not pass for a measurement.
+        if (!pipe || pclose(pipe) != 0 || output.empty()) throw std::runtime_error("the model row '" + table[i].model + "' failed: " + command);
         rows.push_back(json::parse(output));
     }
     return rows;

@@ -7,7 +7,6 @@ torch itself is given the thread count with torch.set_num_threads.
 """
 import argparse
 import json
-import resource
 import statistics
 import subprocess
 import sys
@@ -136,11 +135,11 @@ MODEL_ROWS = [(name, batch) for batch in (64, 128) for name in ("mlp (ch01)", "l
 MODEL_ROWS.append(("u-net 8-64 (ch05)", 32))
 
 
-def resident_mib():
-    """The process's resident set size now, in MiB."""
+def status_mib(field):
+    """A field of /proc/self/status ("VmRSS:", "VmHWM:") in MiB."""
     with open("/proc/self/status") as status:
         for line in status:
-            if line.startswith("VmRSS:"):
+            if line.startswith(field):
                 return int(line.split()[1]) / 1024
     return 0.0
 
@@ -148,14 +147,15 @@ def resident_mib():
 def measure_model_row(index):
     """One model row in this process: images per second, memory before the model, peak memory."""
     name, batch = MODEL_ROWS[index]
-    before = resident_mib()
+    before = status_mib("VmRSS:")
     if name.startswith("u-net"):
         speed = training_throughput(UNet(), batch, 2, 5, 64, True)
     else:
         model, steps, repeats = {"mlp (ch01)": (mlp, 10, 15), "lenet5 (ch02)": (lenet, 10, 15),
                                  "vgg 16-32-64 (ch03)": (vgg, 3, 5), "resnet20 (ch04)": (resnet, 2, 5)}[name]
         speed = training_throughput(model(), batch, steps, repeats)
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    # VmHWM: the peak since this program's exec (ru_maxrss would keep the forking parent's).
+    peak = status_mib("VmHWM:")
     return {"model": name, "batch": batch, "images_per_second": speed, "start_rss_mib": before, "peak_rss_mib": peak}
 
 
@@ -182,7 +182,8 @@ def main():
     # Each model in a process of its own, so that each peak of memory is that model's alone.
     for index in range(len(MODEL_ROWS)):
         command = [sys.executable, __file__, "--threads", str(args.threads), "--model-row", str(index)]
-        report["models"].append(json.loads(subprocess.run(command, check=True, capture_output=True, text=True).stdout))
+        # Its stderr passes through, so a failing row shows why.
+        report["models"].append(json.loads(subprocess.run(command, check=True, stdout=subprocess.PIPE, text=True).stdout))
     with open(args.out, "w") as out:
         json.dump(report, out, indent=2)
 
