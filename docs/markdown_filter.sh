@@ -11,12 +11,13 @@
 #    chapter texts, "](chapters/NN_name/README.md)", become "](@ref chNN)";
 #  - "](images/" becomes "](" because Doxygen finds images by name in IMAGE_PATH;
 #  - in a chapter text, the marks that tie a number or a table to its results file
-#    ("<!-- from results/... -->", a line "<!-- table from results/... -->", read by
-#    tests/docs/check_numbers.cpp) are dropped outside code: Doxygen would also drop the
+#    ("<!-- from results/... -->", a line "<!-- table from results/... -->" or
+#    "<!-- unchecked table: why -->", read by tests/docs/check_numbers.cpp) are dropped outside code: Doxygen would also drop the
 #    space after a comment and glue the words. (The top README shows a mark in inline code.)
 #  - every page ends with docs/page_probe.html, a small script that measures the rendered
-#    page for `./book docs --check`: the height of its content (for a full-page screenshot)
-#    and the images that overflow the text column or failed to load.
+#    page for `./book docs --check`: the height of its content (for a full-page screenshot),
+#    the images that overflow the text column or failed to load, literal backticks outside
+#    code, and sidebar titles cut off.
 set -euo pipefail
 file=$1
 page_probe="$(cat "$(dirname "$0")/page_probe.html")"
@@ -61,7 +62,7 @@ awk -v label="ch$number" -v chapter="$((10#$number))" -v nav="$navigation" '
   /^<!-- snippet [^ ]+ [^ ]+ -->$/ { print "\\snippet{lineno} " $3 " " $4; skipping = 1; seen_open = 0; next }
   !titled && /^# / { print $0 " {#" label "}"; print ""; print nav; titled = 1; next }
   /^```/ { fenced = !fenced }
-  !fenced && /^<!-- table from [^>]* -->$/ { next }
+  !fenced && /^<!-- (table from|unchecked table:) [^>]* -->$/ { next }
   !fenced { gsub(/<!-- from [^>]* -->/, "") }
   # Every section gets a label, chNN-its-title, so that the exercise table can link to it.
   !fenced && /^##+ / {

@@ -21,6 +21,9 @@
 // This program checks every marked number (and every cell of a marked table, row i against
 // entry i of the list, as many rows as entries) against its file,
 // rounded to the decimals the text shows, and that every results file says how it was made.
+// A table with decimal numbers and no marker at all fails too, unless the line above it says
+// why it is not checked ("<!-- unchecked table: November's runs, their results not kept -->"):
+// the reasons are printed every time, so that such tables stay few and in sight.
 //
 //   check_numbers REPOSITORY_ROOT     exit 0 only if every marked number matches
 #include <nlohmann/json.hpp>
@@ -169,6 +172,46 @@ int check_table(const std::string& text, std::size_t offset, const nlohmann::jso
     return checked;
 }
 
+/// Counts the tables of @p text (at @p where) that show measured-looking numbers (a decimal
+/// such as 0.8043 or 16.5) without saying where they come from; prints each. A table says it
+/// by a "table from" marker on the line above, by a "from" marker after each such number, or
+/// by "<!-- unchecked table: REASON -->" above it (a run whose results were not kept, figures
+/// worked out by hand), whose reason is printed so that it stays in sight.
+int count_unsourced_tables(const std::string& text, const std::string& where, const std::regex& marker) {
+    static const std::regex decimal(R"((^|[^0-9.])[0-9]+\.[0-9]+)");
+    std::stringstream lines(text);
+    std::string line, previous;
+    int line_number = 0, unsourced = 0, table_start = 0;
+    bool in_table = false, sourced = false, reported = false, is_exercise_table = false;
+    while (std::getline(lines, line)) {
+        ++line_number;
+        const bool table_line = !line.empty() && line[0] == '|';
+        if (table_line && !in_table) {
+            in_table = true;
+            table_start = line_number;
+            reported = false;
+            sourced = previous.find("<!-- table from ") != std::string::npos;
+            is_exercise_table = line.rfind("| exercise |", 0) == 0;  // exercise numbers (2.3) are no measurements
+            if (previous.rfind("<!-- unchecked table: ", 0) == 0) {
+                std::cout << where << ":" << table_start << ": not checked: " << previous.substr(22, previous.rfind(" -->") - 22) << "\n";
+                sourced = true;
+            }
+        } else if (table_line && !sourced && !reported && !is_exercise_table && line_number > table_start + 1) {
+            const std::string unmarked = std::regex_replace(line, marker, "");
+            std::smatch found;
+            if (std::regex_search(unmarked, found, decimal)) {
+                std::cout << where << ":" << line_number << ": a table shows " << found.str().substr(found[1].length())
+                          << " without saying where it comes from: mark it (\"<!-- table from FILE: LIST: FIELDS -->\" or a \"from\" marker per number), or say why it is not checked (\"<!-- unchecked table: REASON -->\")\n";
+                ++unsourced;
+                reported = true;
+            }
+        }
+        if (!table_line) in_table = false;
+        previous = line;
+    }
+    return unsourced;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -192,6 +235,7 @@ int main(int argc, char** argv) {
             const std::unique_ptr<nlohmann::json> results = load_results(chapter.path(), (*m)[2], place);
             if (!results || !check_number((*m)[1], *results, (*m)[2], (*m)[3], place)) ++wrong;
         }
+        wrong += count_unsourced_tables(text, where, marker);
         for (std::sregex_iterator m(text.begin(), text.end(), table_marker), end; m != end; ++m) {
             const std::string place = where + ":" + std::to_string(line_of(text, std::size_t(m->position(0))));
             const std::unique_ptr<nlohmann::json> results = load_results(chapter.path(), (*m)[1], place);
