@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Every code block that a chapter README marks with "<!-- snippet FILE TAG -->" must equal
 # the region of FILE between the two "//! [TAG]" lines (indentation aside). The docs site
-# quotes the real file; this check keeps the README's copy from drifting.
+# quotes the real file; this check keeps the README's copy from drifting. It also fails on
+# text that touches a code fence (no blank line between), which Doxygen glues to the code.
 set -euo pipefail
 root=$1
 status=0 checked=0
@@ -32,6 +33,16 @@ for readme in "$root"/chapters/*/README.md; do
     fi
     checked=$((checked + 1))
   done < <(grep -n '^<!-- snippet [^ ]* [^ ]* -->$' "$readme" || true)
+  # A code fence needs a blank line (or a snippet marker) above its opening line and below
+  # its closing one: Doxygen glues a sentence that touches a fence to the code.
+  glued=$(awk '/^```/ { if (!fenced && prev != "" && prev !~ /^<!-- snippet /) print NR ": text right above a code fence: " prev
+                         fenced = !fenced; closed = !fenced; prev = $0; next }
+               closed && $0 != "" { print NR ": text right below a code fence: " $0 }
+               { closed = 0; prev = $0 }' "$readme")
+  if [ -n "$glued" ]; then
+    sed "s|^|$readme:|" <<<"$glued"
+    status=1
+  fi
 done
 echo "$checked snippet copies checked"
 [ "$checked" -gt 0 ] && exit "$status"
