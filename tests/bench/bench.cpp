@@ -11,6 +11,7 @@
 //  --profile MODEL instead times each layer of one model's training step.
 // Every figure is the median of repeated runs after a warm-up.
 #include "bench_memory.hpp"
+#include "bench_process.hpp"
 #include "bench_profile.hpp"
 #include "bench_pytorch.hpp"
 #include "bench_timing.hpp"
@@ -35,6 +36,7 @@
 #include <nlohmann/json.hpp>
 #include <xtensor/xrandom.hpp>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -139,7 +141,8 @@ json bench_conv(const ConvCase& cc, double ceiling) {
 }
 
 // Images per second of full training steps: zero_grad, forward, loss, backward, Adam.
-// The median of @p repeats timings of @p steps steps each. With @p per_pixel the model
+// The median of at least @p repeats timings of @p steps steps each, taken over at least two
+// seconds after a second of warm-up. With @p per_pixel the model
 // outputs (B, 11, H, W) score maps and the loss is pixel-wise cross-entropy.
 double training_throughput(dl::Layer<float>& model, int batch, const dl::Shape& input_shape, int steps = 10, int repeats = 15, bool per_pixel = false) {
     dl::set_blas_threads(2);
@@ -165,7 +168,7 @@ double training_throughput(dl::Layer<float>& model, int batch, const dl::Shape& 
         }
         adam.step();
     };
-    const double seconds = bench::median_seconds(repeats, [&] {
+    const double seconds = bench::steady_median_seconds(repeats, 1.0, 2.0, [&] {
         for (int i = 0; i < steps; ++i) step();
     });
     return double(steps) * batch / seconds;
@@ -217,22 +220,38 @@ json measure_model_row(const ModelRow& row) {
     return {{"model", row.model}, {"batch", row.batch}, {"images_per_second", images_per_second}, {"start_rss_mib", before}, {"peak_rss_mib", bench::peak_resident_mib()}};
 }
 
+// Of @p measurements of one row (one per round), the one with the median images per second,
+// with every round's figure beside it.
+json median_round(const std::vector<json>& measurements) {
+    std::vector<json> sorted = measurements;
+    std::sort(sorted.begin(), sorted.end(), [](const json& a, const json& b) { return double(a["images_per_second"]) < double(b["images_per_second"]); });
+    json row = sorted[sorted.size() / 2];
+    row["images_per_second_rounds"] = json::array();
+    for (const json& m : measurements) row["images_per_second_rounds"].push_back(m["images_per_second"]);
+    return row;
+}
+
 // Every model row, each in a process of its own (this program, run with --model-row), so that
-// each peak of memory is that model's alone.
-json bench_models() {
-    json rows = json::array();
+// each peak of memory is that model's alone; @p rounds times over the whole table, keeping each
+// row's median round. With @p pytorch_rows, PyTorch's twin of each row runs right after ours
+// (interleaved, so that both see the machine in the same state) and its medians go there.
+json bench_models(int rounds, json* pytorch_rows) {
     const std::vector<ModelRow> table = model_rows();
     const std::string self = std::filesystem::read_symlink("/proc/self/exe").string();  // this program
-    for (std::size_t i = 0; i < table.size(); ++i) {
-        std::cerr << "  " << table[i].model << ", batch " << table[i].batch << "...\n";
-        const std::string command = "'" + self + "' --model-row " + std::to_string(i);
-        FILE* pipe = popen(command.c_str(), "r");
-        std::string output;
-        char buffer[4096];
-        while (pipe && std::fgets(buffer, sizeof buffer, pipe)) output += buffer;
-        // A row that fails (its messages went to stderr) must not pass for a measurement.
-        if (!pipe || pclose(pipe) != 0 || output.empty()) throw std::runtime_error("the model row '" + table[i].model + "' failed: " + command);
-        rows.push_back(json::parse(output));
+    std::vector<std::vector<json>> ours(table.size()), theirs(table.size());
+    for (int round = 1; round <= rounds; ++round) {
+        for (std::size_t i = 0; i < table.size(); ++i) {
+            std::cerr << "  round " << round << " of " << rounds << ": " << table[i].model << ", batch " << table[i].batch << "...\n";
+            ours[i].push_back(bench::json_from_command("'" + self + "' --model-row " + std::to_string(i), "the model row '" + table[i].model + "'"));
+            if (pytorch_rows && i < bench::pytorch_model_rows()) theirs[i].push_back(bench::pytorch_model_row(int(i)));
+        }
+    }
+    json rows = json::array();
+    for (const std::vector<json>& measurements : ours) rows.push_back(median_round(measurements));
+    if (pytorch_rows) {
+        *pytorch_rows = json::array();
+        for (const std::vector<json>& measurements : theirs)
+            if (!measurements.empty()) pytorch_rows->push_back(median_round(measurements));
     }
     return rows;
 }
@@ -275,6 +294,8 @@ int main(int argc, char** argv) {
     CLI::App app{"Benchmarks of the book's library: GEMM ceiling, convolution, training throughput"};
     app.add_option("--json", json_path, "also write every figure to this JSON file");
     app.add_flag("--vs-pytorch", vs_pytorch, "run the same convolutions and models in PyTorch (Debian's python3-torch) and print our/their ratios");
+    int rounds = 3;
+    app.add_option("--rounds", rounds, "times to measure the whole table of models (each row keeps its median round)")->capture_default_str()->check(CLI::Range(1, 15));
     int model_row = -1;
     app.add_option("--model-row", model_row, "(used by the benchmark itself) measure one model row in this process and print it as JSON")
         ->check(CLI::Range(0, int(model_rows().size()) - 1));
@@ -294,6 +315,7 @@ int main(int argc, char** argv) {
             bench::profile_model(profile, profile_batch);
             return 0;
         }
+        if (vs_pytorch) bench::require_pytorch();  // before the minutes of measuring
         json report;
         std::cerr << "measuring the SGEMM ceiling...\n";
         report["sgemm_gflops_1_thread"] = sgemm_gflops(1);
@@ -305,10 +327,17 @@ int main(int argc, char** argv) {
             std::cerr << "convolution " << cc.label() << "...\n";
             report["conv"].push_back(bench_conv(cc, report["sgemm_gflops_2_threads"]));
         }
-        std::cerr << "training throughput...\n";
-        report["models"] = bench_models();
+        json pytorch_models;
+        if (vs_pytorch) report["pytorch"] = bench::pytorch_conv_rows();
+        std::cerr << "training throughput" << (vs_pytorch ? ", ours and PyTorch's in turn" : "") << " (" << rounds << " rounds)...\n";
+        report["models"] = bench_models(rounds, vs_pytorch ? &pytorch_models : nullptr);
         print_report(report);
-        if (vs_pytorch) bench::compare_with_pytorch(report);
+        if (vs_pytorch) {
+            report["pytorch"]["models"] = pytorch_models;
+            for (std::size_t i = 0; i < pytorch_models.size(); ++i)  // the ratio a text quotes, kept with its figures
+                report["models"][i]["ours_over_pytorch"] = double(report["models"][i]["images_per_second"]) / double(pytorch_models[i]["images_per_second"]);
+            bench::print_comparison(report);
+        }
         if (!json_path.empty()) {
             // How the figures were made (command, date, commit, machine), as a chapter's results
             // files say it: a chapter text can then mark the figures it quotes from this file.

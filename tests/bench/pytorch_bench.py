@@ -1,6 +1,7 @@
 """PyTorch side of `./book bench --vs-pytorch`: the same convolutions and models, timed
-the same way (median of repeats after a warm-up), written as JSON to --out. Each model
-trains in a process of its own, for its peak memory.
+the same way (median of repeats after a warm-up). --out FILE writes the convolutions as
+JSON; --model-row I trains model row I and prints its JSON line. The C++ benchmark runs
+each model row in a process of its own (for its peak memory), in turn with ours.
 
 Run by the C++ benchmark with Debian's /usr/bin/python3 and OPENBLAS_NUM_THREADS=1;
 torch itself is given the thread count with torch.set_num_threads.
@@ -8,21 +9,25 @@ torch itself is given the thread count with torch.set_num_threads.
 import argparse
 import json
 import statistics
-import subprocess
-import sys
 import time
 
 import torch
 import torch.nn as nn
 
 
-def median_seconds(repeats, work):
+def median_seconds(repeats, work, warmup_seconds=0.0, least_seconds=0.0):
+    """Runs work for warmup_seconds (at least once), then times it at least `repeats` times
+    and for least_seconds in all; the median, in seconds (as bench_timing.hpp does)."""
+    start = time.perf_counter()
     work()
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
+    while time.perf_counter() - start < warmup_seconds:
         work()
-        times.append(time.perf_counter() - start)
+    times = []
+    start = time.perf_counter()
+    while len(times) < repeats or time.perf_counter() - start < least_seconds:
+        begin = time.perf_counter()
+        work()
+        times.append(time.perf_counter() - begin)
     return statistics.median(times)
 
 
@@ -128,7 +133,7 @@ def training_throughput(model, batch, steps=10, repeats=15, size=28, per_pixel=F
             loss_fn(model(x), labels).backward()
             optimizer.step()
 
-    return steps * batch / median_seconds(repeats, some_steps)
+    return steps * batch / median_seconds(repeats, some_steps, warmup_seconds=1.0, least_seconds=2.0)
 
 
 MODEL_ROWS = [(name, batch) for batch in (64, 128) for name in ("mlp (ch01)", "lenet5 (ch02)", "vgg 16-32-64 (ch03)", "resnet20 (ch04)")]
@@ -174,16 +179,11 @@ def main():
         parser.error("--out is required")
     shapes = [(1, 6, 5, 28, 2), (6, 16, 5, 12, 0), (32, 64, 3, 14, 1), (64, 64, 3, 8, 1),
               (128, 128, 3, 7, 1), (16, 16, 3, 28, 1), (16, 16, 3, 64, 1)]
-    report = {"torch_version": torch.__version__, "threads": args.threads, "conv": [], "models": []}
+    report = {"torch_version": torch.__version__, "threads": args.threads, "conv": []}
     for c, f, k, hw, padding in shapes:
         row = bench_conv(c, f, k, hw, padding, 64)
         row["shape"] = f"{c}->{f} k{k} {hw}x{hw}"
         report["conv"].append(row)
-    # Each model in a process of its own, so that each peak of memory is that model's alone.
-    for index in range(len(MODEL_ROWS)):
-        command = [sys.executable, __file__, "--threads", str(args.threads), "--model-row", str(index)]
-        # Its stderr passes through, so a failing row shows why.
-        report["models"].append(json.loads(subprocess.run(command, check=True, stdout=subprocess.PIPE, text=True).stdout))
     with open(args.out, "w") as out:
         json.dump(report, out, indent=2)
 
