@@ -79,6 +79,7 @@ results=(
   "runs/03_vgg/activation      chapters/03_vgg/results/activation.json"
   "runs/03_vgg/ladder-long     chapters/03_vgg/results/ladder-long.json"
   "runs/04_resnet/main         chapters/04_resnet/results/main.json"
+  "runs/04_resnet/depth        chapters/04_resnet/results/depth.json"
   "runs/04_resnet/stochastic-depth chapters/04_resnet/results/stochastic-depth.json"
   "runs/05_unet/main           chapters/05_unet/results/main.json"
   "runs/05_unet/decoders       chapters/05_unet/results/decoders.json"

@@ -84,6 +84,13 @@ dl::Series norm_curve(const std::string& name, const std::vector<double>& norms)
     return series;
 }
 
+/// The training accuracy (augmented batches, training mode) of each epoch of @p history.
+std::vector<double> per_epoch_train_accuracy(const std::vector<dl::EpochRecord>& history) {
+    std::vector<double> accuracies;
+    for (const dl::EpochRecord& epoch : history) accuracies.push_back(epoch.train_accuracy);
+    return accuracies;
+}
+
 void depth_experiment(const Settings& s, const dl::DataSplits& splits, const dl::RunDirectory& run) {
     std::cout << "Depth experiment: plain and residual networks of 20 and 56 layers, " << dl::counted(s.epochs, "epoch") << " on " << splits.train.size()
               << " images (batch " << s.batch_size << ", " << s.optimizer << " lr " << s.lr << " " << s.decay << ")\n";
@@ -98,7 +105,7 @@ void depth_experiment(const Settings& s, const dl::DataSplits& splits, const dl:
             trials.push_back(run_depth_trial(s, a, splits, probe));
         }
     }
-    dl::Table table({"network", "‖g‖ layer 1 / last conv, init", "same after training", "train acc (clean)", "val acc", "seconds"});
+    dl::Table table({"network", "‖g‖ layer 1 / last conv, init", "same after training", "train acc (clean)", "val acc", "val loss", "seconds"});
     nlohmann::json rows = nlohmann::json::array();
     std::vector<dl::Series> at_init, trained, train_curves, val_curves;
     for (const DepthTrial& t : trials) {
@@ -107,13 +114,16 @@ void depth_experiment(const Settings& s, const dl::DataSplits& splits, const dl:
         const auto ratio = [](const std::vector<double>& n) { return n.front() / n[n.size() - 2]; };
         const dl::EpochRecord& last = t.outcome.history.back();
         table.add_row({name, dl::fixed(ratio(t.norms_at_init), 3), dl::fixed(ratio(t.norms_trained), 3), dl::fixed(t.clean_train_accuracy, 4),
-                       dl::fixed(last.val_accuracy, 4), dl::fixed(t.outcome.seconds, 0)});
+                       dl::fixed(last.val_accuracy, 4), dl::fixed(last.val_loss, 4), dl::fixed(t.outcome.seconds, 0)});
         rows.push_back({{"network", name},
                         {"depth", t.architecture.depth()},
                         {"residual", t.architecture.residual},
                         {"steps", t.steps},
                         {"gradient_norms_init", t.norms_at_init},
                         {"gradient_norms_trained", t.norms_trained},
+                        {"gradient_ratio_init", ratio(t.norms_at_init)},
+                        {"gradient_ratio_trained", ratio(t.norms_trained)},
+                        {"train_accuracy_per_epoch", per_epoch_train_accuracy(t.outcome.history)},
                         {"clean_train_accuracy", t.clean_train_accuracy},
                         {"train_accuracy", last.train_accuracy},
                         {"val_accuracy", last.val_accuracy},
