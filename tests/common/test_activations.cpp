@@ -46,3 +46,20 @@ TEST_CASE("activations: gradients match finite differences", "[activations][grad
         CHECK(report.worst_error < 1e-7);
     }
 }
+
+TEST_CASE("activations: the slope read off y is 0 at x = 0 and where x < 0", "[activations]") {
+    // Backward sees only y = f(x): at x = 0 and x < 0 ReLU's y is 0 and its slope must be 0
+    // (PyTorch's convention at the kink), and LeakyReLU's must be its negative slope.
+    dl::ReLU<double> relu;
+    relu.forward(Tensor<double>{0.0, -0.0, -1e-300, 1e-300});
+    CHECK((relu.backward(Tensor<double>{1, 1, 1, 1}) == Tensor<double>{0, 0, 0, 1}));
+    dl::LeakyReLU<double> leaky(0.25);
+    leaky.forward(Tensor<double>{0.0, -4.0, 4.0});
+    CHECK((leaky.backward(Tensor<double>{1, 1, 1}) == Tensor<double>{0.25, 0.25, 1}));
+}
+
+TEST_CASE("activations: a negative slope or alpha is refused", "[activations]") {
+    // With a negative slope, y > 0 would not mean x > 0, and backward could not read the slope off y.
+    CHECK_THROWS_WITH(dl::LeakyReLU<float>(-0.1f), dltest::contains("negative slope must be 0 or more"));
+    CHECK_THROWS_WITH(dl::ELU<float>(-1.0f), dltest::contains("alpha must be 0 or more"));
+}

@@ -1,5 +1,6 @@
-// im2col and col2im on a 4x4 image, worked out by hand.
+// im2col and col2im on a 4x4 image, worked out by hand; then the size-keeping fast path against them.
 #include "dl/layers/im2col.hpp"
+#include "dl/layers/im2col_same_size.hpp"
 
 #include "../support/catch_compat.hpp"
 
@@ -61,4 +62,34 @@ TEST_CASE("col2im is the adjoint of im2col: <im2col(x) - c> = <x - col2im(c)>", 
     const double left = std::inner_product(col.begin(), col.end(), c.begin(), 0.0);
     const double right = std::inner_product(x.begin(), x.end(), back.begin(), 0.0);
     CHECK(left == Approx(right).epsilon(1e-12));
+}
+
+TEST_CASE("im2col_same_size and col2im_same_size agree with im2col and col2im over a sweep of shapes", "[im2col][ch02]") {
+    struct Case {
+        int channels, height, width, kernel;
+    };
+    // Maps from 1×1 up (a 3×3 window on a 1×1 map is all padding but its centre), non-square
+    // maps, every odd window up to 7×7, and rows longer than H·W (the col_stride argument).
+    for (const Case& c : {Case{1, 1, 1, 3}, Case{2, 2, 2, 3}, Case{3, 3, 5, 3}, Case{2, 7, 7, 3}, Case{1, 28, 28, 5},
+                          Case{2, 4, 6, 5}, Case{1, 5, 3, 7}, Case{1, 2, 2, 7}, Case{3, 6, 6, 1}, Case{4, 14, 14, 3}}) {
+        const dl::ConvGeometry g{c.channels, c.height, c.width, c.kernel, c.kernel, 1, c.kernel / 2};
+        INFO("C " << c.channels << ", " << c.height << "x" << c.width << ", kernel " << c.kernel);
+        REQUIRE(dl::keeps_size(g));
+        const std::size_t P = std::size_t(g.positions()), stride = P + 3, rows = std::size_t(g.patch_size());
+        std::vector<double> image(std::size_t(c.channels) * c.height * c.width);  // (C, H, W)
+        for (std::size_t i = 0; i < image.size(); ++i) image[i] = double(i) + 1.0;  // no zeros: a missed copy shows
+        std::vector<double> general(rows * stride, -1.0), fast(rows * stride, -1.0);  // (K, stride)
+        dl::im2col(image.data(), g, general.data(), stride);
+        dl::im2col_same_size(image.data(), g, fast.data(), stride);
+        CHECK(fast == general);  // also: neither wrote past P in a row (the -1s between rows)
+
+        std::vector<double> col(rows * stride);  // (K, stride)
+        for (std::size_t i = 0; i < col.size(); ++i) col[i] = double(i % 13) - 6.0;
+        std::vector<double> summed_general(image.size(), 0.5), summed_fast(image.size(), 0.5);  // accumulated into
+        dl::col2im(col.data(), g, summed_general.data(), stride);
+        dl::col2im_same_size(col.data(), g, summed_fast.data(), stride);
+        CHECK(summed_fast == summed_general);
+    }
+    CHECK_FALSE(dl::keeps_size(dl::ConvGeometry{1, 8, 8, 3, 3, 2, 1}));  // stride 2
+    CHECK_FALSE(dl::keeps_size(dl::ConvGeometry{1, 8, 8, 5, 5, 1, 1}));  // shrinks the map
 }

@@ -4,6 +4,9 @@
 #include "dl/layers/max_pool2d.hpp"
 #include "dl/util/random.hpp"
 
+#include <cmath>
+#include <limits>
+
 #include "../support/gradcheck.hpp"
 
 #include "../support/catch_compat.hpp"
@@ -74,4 +77,29 @@ TEST_CASE("pooling: an input smaller than the window is refused", "[pooling][ch0
     dl::AvgPool2d<double> avg_pool(3, 2);
     CHECK_THROWS_WITH(max_pool.forward(Tensor<double>::from_shape({1, 1, 2, 2})), dltest::contains("smaller than the window"));
     CHECK_THROWS_WITH(avg_pool.forward(Tensor<double>::from_shape({1, 1, 2, 2})), dltest::contains("smaller than the window"));
+}
+
+TEST_CASE("MaxPool2d: the 2x2 fast path matches the general loop", "[pooling][ch02]") {
+    // Few distinct values, so windows have ties (the first maximum in row-major order must
+    // win in both), plus NaN and -inf planted in some windows; odd sizes leave a last row
+    // and column that no window covers.
+    for (const dl::Shape& shape : {dl::Shape{2, 3, 28, 28}, dl::Shape{1, 2, 7, 6}, dl::Shape{3, 1, 5, 5}, dl::Shape{1, 1, 2, 2}, dl::Shape{2, 2, 9, 4}}) {
+        Tensor<float> x = Tensor<float>::from_shape(shape);  // (N, C, H, W)
+        dl::Rng rng(7);
+        for (float& v : x) v = float(rng.index(4));
+        for (std::size_t i = 0; i < x.size(); i += 7) x.data()[i] = std::nanf("");
+        for (std::size_t i = 3; i < x.size(); i += 11) x.data()[i] = -std::numeric_limits<float>::infinity();
+        dl::MaxPool2d<float> fast(2), general(2);
+        general.use_general_loop(true);
+        const Tensor<float> y_fast = fast.forward(x), y_general = general.forward(x);
+        INFO("input " << dl::shape_string(shape));
+        REQUIRE(y_fast.shape() == y_general.shape());
+        for (std::size_t i = 0; i < y_fast.size(); ++i) {
+            const float a = y_fast.data()[i], b = y_general.data()[i];
+            CHECK((a == b || (std::isnan(a) && std::isnan(b))));
+        }
+        Tensor<float> dy = Tensor<float>::from_shape(y_fast.shape());  // (N, C, OH, OW)
+        for (std::size_t i = 0; i < dy.size(); ++i) dy.data()[i] = float(i + 1);
+        CHECK((fast.backward(dy) == general.backward(dy)));  // the same argmax, element by element
+    }
 }

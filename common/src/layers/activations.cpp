@@ -13,12 +13,11 @@ constexpr std::ptrdiff_t kParallelThreshold = 1 << 15;
 template <class T, class Derived>
 Tensor<T> Activation<T, Derived>::forward(const Tensor<T>& x) {
     const Derived& f = static_cast<const Derived&>(*this);
-    input_ = x;
     output_ = Tensor<T>::from_shape(x.shape());
     // __restrict promises the compiler that the arrays do not overlap, so it can vectorize.
-    const T* __restrict in = input_.data();
+    const T* __restrict in = x.data();
     T* __restrict out = output_.data();
-    const std::ptrdiff_t n = std::ptrdiff_t(input_.size());
+    const std::ptrdiff_t n = std::ptrdiff_t(x.size());
 #pragma omp parallel for simd schedule(static) if (n > kParallelThreshold)
     for (std::ptrdiff_t i = 0; i < n; ++i) out[i] = f.value(in[i]);
     return output_;
@@ -27,19 +26,28 @@ Tensor<T> Activation<T, Derived>::forward(const Tensor<T>& x) {
 template <class T, class Derived>
 Tensor<T> Activation<T, Derived>::backward(const Tensor<T>& dy) {
     const Derived& f = static_cast<const Derived&>(*this);
-    if (dy.size() != input_.size()) {
+    if (dy.size() != output_.size()) {
         throw std::invalid_argument(this->name() + ": gradient " + shape_string(shape_of(dy)) +
-                                    " does not match the forward input " + shape_string(shape_of(input_)));
+                                    " does not match the forward input " + shape_string(shape_of(output_)));
     }
-    Tensor<T> dx = Tensor<T>::from_shape(input_.shape());
-    const T* __restrict x = input_.data();
+    Tensor<T> dx = Tensor<T>::from_shape(output_.shape());
     const T* __restrict y = output_.data();
     const T* __restrict g = dy.data();
     T* __restrict out = dx.data();
     const std::ptrdiff_t n = std::ptrdiff_t(dx.size());
 #pragma omp parallel for simd schedule(static) if (n > kParallelThreshold)
-    for (std::ptrdiff_t i = 0; i < n; ++i) out[i] = g[i] * f.slope(x[i], y[i]);
+    for (std::ptrdiff_t i = 0; i < n; ++i) out[i] = g[i] * f.slope(y[i]);
     return dx;
+}
+
+template <class T>
+LeakyReLU<T>::LeakyReLU(T negative_slope) : a_(negative_slope) {
+    if (!(negative_slope >= T(0))) throw std::invalid_argument("LeakyReLU: the negative slope must be 0 or more, got " + std::to_string(negative_slope));
+}
+
+template <class T>
+ELU<T>::ELU(T alpha) : alpha_(alpha) {
+    if (!(alpha >= T(0))) throw std::invalid_argument("ELU: alpha must be 0 or more, got " + std::to_string(alpha));
 }
 
 template <class T>

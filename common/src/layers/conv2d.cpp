@@ -2,6 +2,7 @@
 
 #include "dl/blas.hpp"
 #include "dl/layers/conv2d_naive.hpp"
+#include "dl/layers/im2col_same_size.hpp"
 
 #include <omp.h>
 
@@ -11,6 +12,32 @@
 #include <vector>
 
 namespace dl {
+
+namespace {
+
+// One image's column matrix (K, P): the fast path for stride 1 and size-keeping padding
+// (every 3×3 convolution of the book's ResNets), else the general im2col.
+template <class T>
+void unfold(const T* image, const ConvGeometry& g, T* col, std::size_t P) {
+    if (keeps_size(g)) {
+        im2col_same_size(image, g, col, P);
+    } else {
+        im2col(image, g, col, P);
+    }
+}
+
+// The adjoint of unfold(): adds the columns back onto the image (and, on the fast path,
+// zeroes their padding entries, which col2im drops).
+template <class T>
+void fold(T* col, const ConvGeometry& g, T* image, std::size_t P) {
+    if (keeps_size(g)) {
+        col2im_same_size(col, g, image, P);
+    } else {
+        col2im(col, g, image, P);
+    }
+}
+
+}  // namespace
 
 template <class T>
 Conv2d<T>::Conv2d(int in_channels, int out_channels, int kernel, int stride, int padding, Init init, Rng& rng, bool bias)
@@ -72,7 +99,7 @@ Tensor<T> Conv2d<T>::forward(const Tensor<T>& x) {
             T* y_i = y.data() + i * out_ * P;     // (F, P)
             const T* columns = x_i;               // pointwise: the image is its own column matrix
             if (!pointwise()) {
-                im2col(x_i, g, col.get(), P);
+                unfold(x_i, g, col.get(), P);
                 columns = col.get();
             }
             gemm(false, false, out_, int(P), int(K), T(1), w, columns, T(0), y_i);  // Y_i = W · col_i
@@ -137,7 +164,7 @@ void Conv2d<T>::accumulate_weight_gradient(const Tensor<T>& dy) {
             const T* dy_i = dy.data() + i * out_ * P;  // (F, P)
             const T* columns = x_i;
             if (!pointwise()) {
-                im2col(x_i, g, col.get(), P);  // recomputed rather than kept from forward
+                unfold(x_i, g, col.get(), P);  // recomputed rather than kept from forward
                 columns = col.get();
             }
             gemm(false, true, out_, int(K), int(P), T(1), dy_i, columns, T(1), dw);  // dW += dY_i · col_iᵀ
@@ -178,7 +205,7 @@ Tensor<T> Conv2d<T>::input_gradient(const Tensor<T>& dy) {
             }
             gemm(true, false, int(K), int(P), out_, T(1), w, dy_i, T(0), dcol.get());  // dcol = Wᵀ · dY_i
             std::fill(dx_i, dx_i + image, T(0));
-            col2im(dcol.get(), g, dx_i, P);
+            fold(dcol.get(), g, dx_i, P);
         }
     }
     return dx;

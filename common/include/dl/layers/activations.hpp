@@ -9,27 +9,29 @@
 
 namespace dl {
 
-/// Shared plumbing: remembers x and y = f(x) so backward can compute the slope.
+/// Shared plumbing: remembers y = f(x) so backward can compute the slope.
 ///
 /// Each activation `Derived` supplies two per-element functions, `value(x)` = f(x) and
-/// `slope(x, y)` = f′(x) given also y = f(x) (cheaper for sigmoid, tanh, ELU). They are
-/// found at compile time (the "curiously recurring template pattern"), so the loops
-/// below inline them: no virtual call per element.
+/// `slope(y)` = f′(x) written in terms of y = f(x). Every activation here can do that
+/// (for ReLU, x > 0 exactly where y > 0; sigmoid's slope is y(1 − y)), so the layer keeps
+/// only y and not a copy of x as well: one tensor less per activation in memory, and one
+/// copy less per forward. The two functions are found at compile time (the "curiously
+/// recurring template pattern"), so the loops below inline them: no virtual call per
+/// element.
 template <class T, class Derived>
 class Activation : public Layer<T> {
 public:
-    /// @brief y = f(x) element by element, for @p x of any shape; remembers x and y.
+    /// @brief y = f(x) element by element, for @p x of any shape; remembers y.
     /// @param x the input, any shape
     /// @return y = f(x), the shape of @p x
     Tensor<T> forward(const Tensor<T>& x) override;
-    /// @brief dx = dy ⊙ f′(x), element by element; @p dy has the shape of the last input.
+    /// @brief dx = dy ⊙ f′(x), element by element, with f′(x) computed from y = f(x).
     /// @param dy dL/dy, the shape of the last input
     /// @return dL/dx, the same shape
     Tensor<T> backward(const Tensor<T>& dy) override;
 
 private:
-    Tensor<T> input_;   // x, any shape
-    Tensor<T> output_;  // y = f(x), same shape
+    Tensor<T> output_;  // y = f(x), the shape of the last input
 };
 
 /// max(0, x). Slope 1 for x > 0, else 0.
@@ -42,28 +44,29 @@ public:
     /// @param x the element
     /// @return f(x)
     T value(T x) const { return x < T(0) ? T(0) : x; }  // written so that NaN stays NaN
-    /// @brief f′(x) for one element, given y = f(x).
-    /// @param x the element
+    /// @brief f′(x) for one element, from y = f(x): y > 0 exactly where x > 0.
+    /// @param y f(x), from value()
     /// @return f′(x)
-    T slope(T x, T) const { return x > T(0) ? T(1) : T(0); }
+    T slope(T y) const { return y > T(0) ? T(1) : T(0); }
 };
 
 /// x for x > 0, else negative_slope·x: a ReLU whose negative side still passes gradient.
 template <class T>
 class LeakyReLU : public Activation<T, LeakyReLU<T>> {
 public:
-    /// @param negative_slope the slope for x <= 0 (0.01 is common).
-    explicit LeakyReLU(T negative_slope = T(0.01)) : a_(negative_slope) {}
+    /// @param negative_slope the slope for x <= 0 (0.01 is common); not negative, so that
+    ///        y > 0 exactly where x > 0 and backward can read the slope off y.
+    explicit LeakyReLU(T negative_slope = T(0.01));
     std::string name() const override;
 
     /// @brief f(x) for one element.
     /// @param x the element
     /// @return f(x)
     T value(T x) const { return x > T(0) ? x : a_ * x; }
-    /// @brief f′(x) for one element, given y = f(x).
-    /// @param x the element
+    /// @brief f′(x) for one element, from y = f(x).
+    /// @param y f(x), from value()
     /// @return f′(x)
-    T slope(T x, T) const { return x > T(0) ? T(1) : a_; }
+    T slope(T y) const { return y > T(0) ? T(1) : a_; }
 
 private:
     T a_;
@@ -73,19 +76,19 @@ private:
 template <class T>
 class ELU : public Activation<T, ELU<T>> {
 public:
-    /// @param alpha the value the negative side tends to is −alpha.
-    explicit ELU(T alpha = T(1)) : alpha_(alpha) {}
+    /// @param alpha the value the negative side tends to is −alpha; not negative, so that
+    ///        y > 0 exactly where x > 0 and backward can read the slope off y.
+    explicit ELU(T alpha = T(1));
     std::string name() const override;
 
     /// @brief f(x) for one element.
     /// @param x the element
     /// @return f(x)
     T value(T x) const;
-    /// @brief f′(x) for one element, given y = f(x).
-    /// @param x the element
+    /// @brief f′(x) for one element, from y = f(x): alpha·eˣ = y + alpha where x <= 0.
     /// @param y f(x), from value()
     /// @return f′(x)
-    T slope(T x, T y) const { return x > T(0) ? T(1) : y + alpha_; }
+    T slope(T y) const { return y > T(0) ? T(1) : y + alpha_; }
 
 private:
     T alpha_;
@@ -101,10 +104,10 @@ public:
     /// @param x the element
     /// @return f(x)
     T value(T x) const;
-    /// @brief f′(x) for one element, given y = f(x).
+    /// @brief f′(x) for one element, from y = f(x).
     /// @param y f(x), from value()
     /// @return f′(x)
-    T slope(T, T y) const { return y * (T(1) - y); }
+    T slope(T y) const { return y * (T(1) - y); }
 };
 
 /// tanh(x). Slope 1 − y².
@@ -117,10 +120,10 @@ public:
     /// @param x the element
     /// @return f(x)
     T value(T x) const;
-    /// @brief f′(x) for one element, given y = f(x).
+    /// @brief f′(x) for one element, from y = f(x).
     /// @param y f(x), from value()
     /// @return f′(x)
-    T slope(T, T y) const { return T(1) - y * y; }
+    T slope(T y) const { return T(1) - y * y; }
 };
 
 }  // namespace dl

@@ -21,7 +21,14 @@ public:
     Tensor<T> forward(const Tensor<T>& x) override;
     Tensor<T> backward(const Tensor<T>& dy) override;
 
+    /// 2×2 windows with stride 2 and no padding take a fast path (the same results); with
+    /// @p on, every window goes through the general loop instead, which the tests and the
+    /// benchmark compare the fast path against.
+    /// @param on true: always use the general loop
+    void use_general_loop(bool on) { general_loop_ = on; }
+
 private:
+    bool general_loop_ = false;
     std::vector<std::size_t> argmax_; // (N·C·OH·OW) flat input index of each maximum
 };
 
