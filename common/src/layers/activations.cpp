@@ -13,14 +13,22 @@ constexpr std::ptrdiff_t kParallelThreshold = 1 << 15;
 template <class T, class Derived>
 Tensor<T> Activation<T, Derived>::forward(const Tensor<T>& x) {
     const Derived& f = static_cast<const Derived&>(*this);
-    output_ = Tensor<T>::from_shape(x.shape());
+    if (output_.shape() != x.shape()) output_.resize(x.shape());  // else its memory is reused
+    Tensor<T> y = Tensor<T>::from_shape(x.shape());
     // __restrict promises the compiler that the arrays do not overlap, so it can vectorize.
     const T* __restrict in = x.data();
-    T* __restrict out = output_.data();
+    T* __restrict out = y.data();
+    T* __restrict kept = output_.data();
     const std::ptrdiff_t n = std::ptrdiff_t(x.size());
+    // y is written twice, to the result and to the copy kept for backward, in the same
+    // parallel loop: `return output_` would copy it afterwards on one thread.
 #pragma omp parallel for simd schedule(static) if (n > kParallelThreshold)
-    for (std::ptrdiff_t i = 0; i < n; ++i) out[i] = f.value(in[i]);
-    return output_;
+    for (std::ptrdiff_t i = 0; i < n; ++i) {
+        const T value = f.value(in[i]);
+        out[i] = value;
+        kept[i] = value;
+    }
+    return y;
 }
 
 template <class T, class Derived>

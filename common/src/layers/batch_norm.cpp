@@ -90,7 +90,7 @@ Tensor<T> BatchNorm<T>::forward(const Tensor<T>& x) {
     if (x.shape(1) != channels_) throw std::invalid_argument(name() + ": input " + shape_string(shape_of(x)) + " has " + std::to_string(x.shape(1)) + " channels");
     const std::size_t n = x.shape(0), area = x.size() / (n * channels_), m = n * area;  // M values per channel
     if (this->training_ && m < 2) throw std::invalid_argument(name() + ": training needs at least 2 values per channel to estimate a variance");
-    normalized_ = Tensor<T>::from_shape(x.shape());
+    if (normalized_.shape() != x.shape()) normalized_.resize(x.shape());  // else its memory is reused
     inv_std_ = Tensor<T>::from_shape({channels_});
     forward_used_batch_statistics_ = this->training_;  // backward must differentiate what forward did
     Tensor<T> y = Tensor<T>::from_shape(x.shape());  // same shape as x

@@ -3,6 +3,7 @@
 #include "dl/blas.hpp"
 #include "dl/layers/conv2d_naive.hpp"
 #include "dl/layers/im2col_same_size.hpp"
+#include "dl/layers/tensor_loops.hpp"
 
 #include <omp.h>
 
@@ -76,7 +77,7 @@ Tensor<T> Conv2d<T>::forward(const Tensor<T>& x) {
     }
     const ConvGeometry g = geometry(int(x.shape(2)), int(x.shape(3)));
     if (g.out_h() < 1 || g.out_w() < 1) throw std::invalid_argument(name() + ": input " + shape_string(shape_of(x)) + " is smaller than the kernel");
-    input_ = x;
+    copy_into(input_, x);  // kept for backward
     const int n = int(x.shape(0));
     Tensor<T> y = Tensor<T>::from_shape({x.shape(0), std::size_t(out_), std::size_t(g.out_h()), std::size_t(g.out_w())});  // (N, F, OH, OW)
     if (algorithm_ == ConvAlgorithm::naive) {
@@ -168,6 +169,7 @@ void Conv2d<T>::accumulate_weight_gradient(const Tensor<T>& dy) {
                 columns = col.get();
             }
             gemm(false, true, out_, int(K), int(P), T(1), dy_i, columns, T(1), dw);  // dW += dY_i · col_iᵀ
+            if (!has_bias_) continue;
             for (int f = 0; f < out_; ++f) {
                 T sum = 0;
                 for (std::size_t p = 0; p < P; ++p) sum += dy_i[f * P + p];

@@ -1,6 +1,7 @@
 #include "dl/layers/conv_transpose2d.hpp"
 
 #include "dl/blas.hpp"
+#include "dl/layers/tensor_loops.hpp"
 
 #include <omp.h>
 
@@ -44,7 +45,7 @@ Tensor<T> ConvTranspose2d<T>::forward(const Tensor<T>& x) {
     }
     const ConvGeometry g = output_geometry(int(x.shape(2)), int(x.shape(3)));
     if (g.height < 1 || g.width < 1) throw std::invalid_argument(name() + ": the padding crops the whole output of input " + shape_string(shape_of(x)));
-    input_ = x;
+    copy_into(input_, x);  // kept for backward
     const int n = int(x.shape(0));
     const std::size_t P = std::size_t(g.positions()), K = std::size_t(g.patch_size()), out_image = std::size_t(out_) * g.height * g.width;
     Tensor<T> y = Tensor<T>::from_shape({x.shape(0), std::size_t(out_), std::size_t(g.height), std::size_t(g.width)});  // (N, F, OH, OW)

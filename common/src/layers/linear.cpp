@@ -1,6 +1,7 @@
 #include "dl/layers/linear.hpp"
 
 #include "dl/blas.hpp"
+#include "dl/layers/tensor_loops.hpp"
 
 #include <stdexcept>
 
@@ -23,7 +24,7 @@ Tensor<T> Linear<T>::forward(const Tensor<T>& x) {
         throw std::invalid_argument(name() + ": expected input (N, " + std::to_string(in_) +
                                     "), got " + shape_string(shape_of(x)));
     }
-    input_ = x;
+    copy_into(input_, x);  // kept for backward
     const int n = int(x.shape(0));
     Tensor<T> y = Tensor<T>::from_shape({x.shape(0), out_});  // (N, out)
     // y = x Wᵀ: x is (N, in), W is stored (out, in), so B is transposed.

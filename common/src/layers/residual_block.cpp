@@ -1,6 +1,7 @@
 #include "dl/layers/residual_block.hpp"
 
 #include "dl/layers/activations.hpp"
+#include "dl/layers/tensor_loops.hpp"
 #include "dl/layers/batch_norm.hpp"
 #include "dl/layers/prefix_names.hpp"
 #include "dl/layers/relu_ops.hpp"
@@ -38,29 +39,49 @@ Tensor<T> ResidualBlock<T>::forward(const Tensor<T>& x) {
     branch_used_ = !(this->training_ && drop_probability_ > 0.0 && rng_.uniform(0.0, 1.0) < drop_probability_);
     branch_scale_ = this->training_ ? T(1) : T(1.0 - drop_probability_);
     //! [residual_forward]
-    sum_ = has_projection() ? projection_.forward(x) : x;  // (N, out, H/s, W/s)
+    const Tensor<T> projected = has_projection() ? projection_.forward(x) : Tensor<T>();  // (N, out, H/s, W/s)
+    const Tensor<T>& shortcut = has_projection() ? projected : x;                         // (N, out, H/s, W/s)
     if (branch_used_) {
-        const Tensor<T> branch = branch_.forward(x);  // (N, out, H/s, W/s)
-        if (branch.shape() != sum_.shape()) {
-            throw std::invalid_argument(name() + ": for input " + shape_string(shape_of(x)) + " the branch gives " + shape_string(shape_of(branch)) +
-                                        " but the shortcut " + shape_string(shape_of(sum_)));
-        }
-        sum_ += branch_scale_ * branch;
+        sum_ = branch_.forward(x);  // (N, out, H/s, W/s)
+        check_branch_shape(x, shortcut);
+        if (branch_scale_ != T(1)) sum_ *= branch_scale_;
+        add_into(sum_, shortcut);  // sum = branch + shortcut
+    } else {
+        copy_into(sum_, shortcut);  // the branch was dropped: the shortcut alone
     }
     return relu(sum_);  // ReLU after the sum
     //! [residual_forward]
 }
 
 template <class T>
+void ResidualBlock<T>::check_branch_shape(const Tensor<T>& x, const Tensor<T>& shortcut) const {
+    if (sum_.shape() != shortcut.shape()) {
+        throw std::invalid_argument(name() + ": for input " + shape_string(shape_of(x)) + " the branch gives " + shape_string(shape_of(sum_)) +
+                                    " but the shortcut " + shape_string(shape_of(shortcut)));
+    }
+}
+
+template <class T>
 Tensor<T> ResidualBlock<T>::backward(const Tensor<T>& dy) {
     if (dy.shape() != sum_.shape()) throw std::invalid_argument(name() + ": gradient " + shape_string(shape_of(dy)) + " does not match the last output");
     //! [residual_backward]
-    const Tensor<T> dsum = relu_backward(sum_, dy);  // through the final ReLU
+    const Tensor<T> dsum = relu_backward(sum_, dy);  // (N, out, H/s, W/s), through the final ReLU
     // The sum sends dsum to both paths; the fork at x adds what comes back from each.
-    Tensor<T> dx = has_projection() ? projection_.backward(dsum) : dsum;
-    if (branch_used_) dx += branch_.backward(branch_scale_ * dsum);
+    if (!branch_used_) return has_projection() ? projection_.backward(dsum) : dsum;
+    Tensor<T> dx = branch_backward(dsum);  // (N, in, H, W)
+    if (has_projection()) {
+        add_into(dx, projection_.backward(dsum));
+    } else {
+        add_into(dx, dsum);  // the identity passes dsum straight through
+    }
     return dx;
     //! [residual_backward]
+}
+
+template <class T>
+Tensor<T> ResidualBlock<T>::branch_backward(const Tensor<T>& dsum) {
+    if (branch_scale_ == T(1)) return branch_.backward(dsum);
+    return branch_.backward(Tensor<T>(branch_scale_ * dsum));  // evaluation with stochastic depth
 }
 
 template <class T>

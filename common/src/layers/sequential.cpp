@@ -13,17 +13,21 @@ void Sequential<T>::append(std::unique_ptr<Layer<T>> layer) {
     layers_.push_back(std::move(layer));
 }
 
+// The first layer reads x itself, not a copy of it: a copy of a (128, 16, 28, 28) batch is a
+// 6 MB memmove on one thread, and a ResNet-20 step made 2 per residual block.
 template <class T>
 Tensor<T> Sequential<T>::forward(const Tensor<T>& x) {
-    Tensor<T> activation = x;
-    for (auto& layer : layers_) activation = layer->forward(activation);
+    if (layers_.empty()) return x;
+    Tensor<T> activation = layers_.front()->forward(x);
+    for (std::size_t i = 1; i < layers_.size(); ++i) activation = layers_[i]->forward(activation);
     return activation;
 }
 
 template <class T>
 Tensor<T> Sequential<T>::backward(const Tensor<T>& dy) {
-    Tensor<T> gradient = dy;
-    for (auto it = layers_.rbegin(); it != layers_.rend(); ++it) gradient = (*it)->backward(gradient);
+    if (layers_.empty()) return dy;
+    Tensor<T> gradient = layers_.back()->backward(dy);
+    for (std::size_t i = layers_.size() - 1; i-- > 0;) gradient = layers_[i]->backward(gradient);
     return gradient;
 }
 

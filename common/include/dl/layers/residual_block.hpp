@@ -51,6 +51,11 @@ public:
     Sequential<T>& branch() { return branch_; }
 
 private:
+    // Throws unless the branch's output, in sum_, has the shortcut's shape.
+    void check_branch_shape(const Tensor<T>& x, const Tensor<T>& shortcut) const;
+    // The branch's backward pass from dL/d(sum), times the scale forward gave the branch.
+    Tensor<T> branch_backward(const Tensor<T>& dsum);
+
     int in_, out_, stride_;
     double drop_probability_;
     Rng rng_;
