@@ -151,13 +151,16 @@ void Conv2d<T>::accumulate_weight_gradient(const Tensor<T>& dy) {
     const int n = int(input_.shape(0));
     const std::size_t P = std::size_t(g.positions()), K = std::size_t(g.patch_size()), image = std::size_t(in_) * g.height * g.width;
     const std::size_t w_size = std::size_t(out_) * K;
-    // One (F, K) weight-gradient and (F) bias-gradient partial per thread, summed in thread order.
+    // One weight-gradient and bias-gradient partial per thread, summed in thread order. The
+    // weight's is kept transposed, (K, F): dWᵀ += col_i · dY_iᵀ is the same sum as
+    // dW += dY_i · col_iᵀ, and OpenBLAS computes it faster when F is small (68 against 54
+    // GFLOP/s for F = 16, K = 144, P = 784 on one thread, measured on this machine).
     const int threads = omp_get_max_threads();
     std::vector<T> partial(std::size_t(threads) * (w_size + out_), T(0));
 #pragma omp parallel
     {
-        T* dw = partial.data() + std::size_t(omp_get_thread_num()) * (w_size + out_);  // (F, K)
-        T* db = dw + w_size;                                                              // (F)
+        T* dw_t = partial.data() + std::size_t(omp_get_thread_num()) * (w_size + out_);  // (K, F)
+        T* db = dw_t + w_size;                                                              // (F)
         std::unique_ptr<T[]> col(new T[pointwise() ? 0 : K * P]);                         // (K, P)
 #pragma omp for schedule(static)
         for (int i = 0; i < n; ++i) {
@@ -168,7 +171,7 @@ void Conv2d<T>::accumulate_weight_gradient(const Tensor<T>& dy) {
                 unfold(x_i, g, col.get(), P);  // recomputed rather than kept from forward
                 columns = col.get();
             }
-            gemm(false, true, out_, int(K), int(P), T(1), dy_i, columns, T(1), dw);  // dW += dY_i · col_iᵀ
+            gemm(false, true, int(K), out_, int(P), T(1), columns, dy_i, T(1), dw_t);  // dWᵀ += col_i · dY_iᵀ
             if (!has_bias_) continue;
             for (int f = 0; f < out_; ++f) {
                 T sum = 0;
@@ -178,10 +181,12 @@ void Conv2d<T>::accumulate_weight_gradient(const Tensor<T>& dy) {
         }
     }
     for (int t = 0; t < threads; ++t) {
-        const T* dw = partial.data() + std::size_t(t) * (w_size + out_);
-        for (std::size_t j = 0; j < w_size; ++j) weight_.grad.data()[j] += dw[j];
+        const T* dw_t = partial.data() + std::size_t(t) * (w_size + out_);  // (K, F)
+        T* dw = weight_.grad.data();                                        // (F, K)
+        for (int f = 0; f < out_; ++f)
+            for (std::size_t k = 0; k < K; ++k) dw[f * K + k] += dw_t[k * out_ + f];
         if (has_bias_) {
-            for (int f = 0; f < out_; ++f) bias_.grad(f) += dw[w_size + f];
+            for (int f = 0; f < out_; ++f) bias_.grad(f) += dw_t[w_size + f];
         }
     }
 }
