@@ -133,3 +133,18 @@ TEST_CASE("Conv2d: the naive algorithm gives the same results through the layer"
     CHECK(double(xt::amax(xt::abs(fast.weight().grad - slow.weight().grad))()) < 1e-12);
     CHECK(double(xt::amax(xt::abs(fast.bias().grad - slow.bias().grad))()) < 1e-12);
 }
+
+TEST_CASE("Conv2d: forward_taking keeps its input without a copy and gives forward's results", "[conv2d][ch02]") {
+    dl::Rng rng_a(5), rng_b(5);
+    dl::Conv2d<double> copying(2, 3, 3, 1, 1, dl::Init::he, rng_a), taking(2, 3, 3, 1, 1, dl::Init::he, rng_b);
+    xt::random::seed(11);
+    const dl::Tensor<double> x = xt::random::randn<double>({2, 2, 5, 4});   // (N, C, H, W)
+    const dl::Tensor<double> dy = xt::random::randn<double>({2, 3, 5, 4});  // (N, F, OH, OW)
+    dl::Tensor<double> handed_over = x;
+    const dl::Tensor<double> y_copying = copying.forward(x), y_taking = taking.forward_taking(std::move(handed_over));
+    CHECK((y_taking == y_copying));
+    // backward needs the kept input: the same gradients show that it was kept intact.
+    CHECK((taking.backward(dy) == copying.backward(dy)));
+    CHECK((taking.weight().grad == copying.weight().grad));
+    CHECK((taking.bias().grad == copying.bias().grad));
+}

@@ -71,13 +71,32 @@ ConvGeometry Conv2d<T>::geometry(int height, int width) const {
 }
 
 template <class T>
-Tensor<T> Conv2d<T>::forward(const Tensor<T>& x) {
+void Conv2d<T>::check_input(const Tensor<T>& x) const {
     if (x.dimension() != 4 || int(x.shape(1)) != in_) {
         throw std::invalid_argument(name() + ": expected input (N, " + std::to_string(in_) + ", H, W), got " + shape_string(shape_of(x)));
     }
     const ConvGeometry g = geometry(int(x.shape(2)), int(x.shape(3)));
     if (g.out_h() < 1 || g.out_w() < 1) throw std::invalid_argument(name() + ": input " + shape_string(shape_of(x)) + " is smaller than the kernel");
+}
+
+template <class T>
+Tensor<T> Conv2d<T>::forward(const Tensor<T>& x) {
+    check_input(x);
     copy_into(input_, x);  // kept for backward
+    return forward_from_input();
+}
+
+template <class T>
+Tensor<T> Conv2d<T>::forward_taking(Tensor<T>&& x) {
+    check_input(x);
+    input_ = std::move(x);  // kept for backward, without a copy
+    return forward_from_input();
+}
+
+template <class T>
+Tensor<T> Conv2d<T>::forward_from_input() {
+    const Tensor<T>& x = input_;  // (N, C, H, W)
+    const ConvGeometry g = input_geometry();
     const int n = int(x.shape(0));
     Tensor<T> y = Tensor<T>::from_shape({x.shape(0), std::size_t(out_), std::size_t(g.out_h()), std::size_t(g.out_w())});  // (N, F, OH, OW)
     if (algorithm_ == ConvAlgorithm::naive) {

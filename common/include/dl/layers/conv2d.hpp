@@ -49,6 +49,10 @@ public:
     Conv2d(int in_channels, int out_channels, int kernel, int stride, int padding, Init init, Rng& rng, bool bias = true);
 
     Tensor<T> forward(const Tensor<T>& x) override;
+    /// @brief forward(), keeping @p x for backward without copying it.
+    /// @param x the input (N, C, H, W); taken over
+    /// @return y (N, F, OH, OW)
+    Tensor<T> forward_taking(Tensor<T>&& x) override;
     Tensor<T> backward(const Tensor<T>& dy) override;
     std::vector<Parameter<T>*> parameters() override;
     std::string name() const override;
@@ -93,6 +97,10 @@ public:
 private:
     bool pointwise() const { return kernel_ == 1 && stride_ == 1 && padding_ == 0; }
     bool uses_winograd(const ConvGeometry& g) const { return algorithm_ == ConvAlgorithm::winograd && winograd_applies(g); }
+    // Throws unless @p x is (N, C, H, W) with this layer's C and at least the kernel's size.
+    void check_input(const Tensor<T>& x) const;
+    // The forward pass on input_, which forward() or forward_taking() has just set.
+    Tensor<T> forward_from_input();
     ConvGeometry input_geometry() const { return geometry(int(input_.shape(2)), int(input_.shape(3))); }
     void check_gradient_shape(const Tensor<T>& dy) const;
 

@@ -45,6 +45,13 @@ public:
     /// @return y, the batch of N outputs
     virtual Tensor<T> forward(const Tensor<T>& x) = 0;
 
+    /// @brief forward() for an input the caller will not use again. A layer that keeps its
+    /// input for backward (a convolution) may take this one over instead of copying it; by
+    /// default it is forward(x). Sequential hands each layer after the first its input so.
+    /// @param x a batch of N inputs, (N, ...); left in an unspecified state
+    /// @return y, the batch of N outputs
+    virtual Tensor<T> forward_taking(Tensor<T>&& x) { return forward(x); }
+
     /// @brief Given dL/dy for the last forward(), returns dL/dx and adds into parameter grads.
     /// @param dy dL/dy, the shape of the last forward()'s output
     /// @return dL/dx, the shape of the last forward()'s input
