@@ -11,9 +11,10 @@ namespace {
 // Whether @p candidate replaces @p best as a window's maximum: when it is larger, or when
 // it is the window's first NaN (a NaN then stays the maximum, so a diverged value is passed
 // on instead of being skipped, as `candidate > best` alone would do).
-// Written with `|` and `&`, not `||` and `&&`: on real data the answer is a coin toss, and
-// a branch the processor guesses wrong half the time cost this layer two thirds of its
-// forward time (perf annotate, LeNet-5); plain arithmetic on the three tests does not.
+// Written with `|` and `&`, not `||` and `&&`: one value from three comparisons, with no
+// jump between them. On real data the answer is a coin toss, and jumps on it that the
+// processor guessed wrong half the time cost this layer two thirds of its forward time
+// (perf annotate, LeNet-5); consider() below also turns the answer into masks, not jumps.
 template <class T>
 bool takes_over(T candidate, T best) {
     return (candidate > best) | ((candidate != candidate) & (best == best));  // x != x: x is NaN
