@@ -1,0 +1,41 @@
+/// @file photo_to_fashion.hpp
+/// @brief Making a photo of one object look like a Fashion-MNIST image before a model sees it.
+///
+/// A Fashion-MNIST image is a light object on a black background, 28×28, the object
+/// centred and filling the frame along its longer side. A photo of a shirt is usually the
+/// opposite: a dark object on a light background, off centre, in a large frame. A model
+/// trained on the first kind gives the second kind a confident, wrong answer; these steps
+/// bring a photo closer to what the model was trained on.
+#pragma once
+
+#include "dl/io/png.hpp"
+
+namespace dl {
+
+/// What prepare_like_fashion_mnist() did to a photo, besides the 28×28 result.
+struct PhotoPreparation {
+    Image8 image;           ///< 28×28 gray: the object light on black, centred, as in the dataset
+    bool inverted = false;  ///< whether the photo's background was light, so its grays were inverted
+    int crop_x = 0;         ///< the object's bounding box in the photo: first column
+    int crop_y = 0;         ///< first row
+    int crop_width = 0;     ///< columns
+    int crop_height = 0;    ///< rows
+};
+
+/// Brings @p photo to Fashion-MNIST's form:
+///  1. gray (ITU-R BT.601 luma, as to_gray());
+///  2. if the photo's border is light on average, inverts it, so the background is dark;
+///  3. finds the object: the pixels brighter than the background (the border's average) by
+///     at least a quarter of the way to the brightest pixel, and their bounding box;
+///  4. crops to that box, takes the background level off every pixel (so the background is 0);
+///  5. scales the crop so its longer side is 28 pixels, keeping its aspect ratio, and centres
+///     it on a black 28×28 image.
+/// The training normalization (mean and standard deviation) is left to the caller, as for
+/// the dataset's own images.
+/// Throws std::invalid_argument if the photo has no object: nothing stands out from its
+/// background by at least 16 gray levels.
+/// @param photo any gray or colour image
+/// @return the 28×28 image and what was done to get it
+PhotoPreparation prepare_like_fashion_mnist(const Image8& photo);
+
+}  // namespace dl

@@ -1,0 +1,88 @@
+#include "dl/data/photo_to_fashion.hpp"
+
+#include "dl/io/image_resize.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <stdexcept>
+
+namespace dl {
+
+namespace {
+
+constexpr int kSide = 28;            // Fashion-MNIST's images are 28×28
+constexpr int kLeastContrast = 16;   // gray levels an object must stand out by
+
+// The average gray of the one-pixel frame around @p gray (1 channel).
+double border_mean(const Image8& gray) {
+    double sum = 0;
+    long count = 0;
+    for (int y = 0; y < gray.height; ++y)
+        for (int x = 0; x < gray.width; ++x) {
+            if (y != 0 && y != gray.height - 1 && x != 0 && x != gray.width - 1) continue;
+            sum += gray.pixels[std::size_t(y) * gray.width + x];
+            ++count;
+        }
+    return sum / double(count);
+}
+
+// Sets @p box to the smallest box holding every pixel of @p gray above @p threshold (at least one is).
+void bounding_box(const Image8& gray, int threshold, PhotoPreparation& box) {
+    int left = gray.width, top = gray.height, right = -1, bottom = -1;
+    for (int y = 0; y < gray.height; ++y)
+        for (int x = 0; x < gray.width; ++x) {
+            if (gray.pixels[std::size_t(y) * gray.width + x] <= threshold) continue;
+            left = std::min(left, x), right = std::max(right, x);
+            top = std::min(top, y), bottom = std::max(bottom, y);
+        }
+    box.crop_x = left, box.crop_y = top, box.crop_width = right - left + 1, box.crop_height = bottom - top + 1;
+}
+
+// The part of @p gray inside @p box, with @p background taken off every pixel (at least 0).
+Image8 crop_above(const Image8& gray, const PhotoPreparation& box, int background) {
+    Image8 crop{box.crop_width, box.crop_height, 1, std::vector<std::uint8_t>(std::size_t(box.crop_width) * box.crop_height), 8};
+    for (int y = 0; y < box.crop_height; ++y)
+        for (int x = 0; x < box.crop_width; ++x) {
+            const int value = gray.pixels[std::size_t(box.crop_y + y) * gray.width + box.crop_x + x];
+            crop.pixels[std::size_t(y) * box.crop_width + x] = std::uint8_t(std::max(0, value - background));
+        }
+    return crop;
+}
+
+// @p crop scaled so its longer side is 28, centred on a black 28×28 image.
+Image8 fit_and_centre(const Image8& crop) {
+    const double scale = double(kSide) / double(std::max(crop.width, crop.height));
+    const int width = std::clamp(int(std::lround(crop.width * scale)), 1, kSide);
+    const int height = std::clamp(int(std::lround(crop.height * scale)), 1, kSide);
+    const Image8 scaled = resize_image(crop, width, height);
+    Image8 out{kSide, kSide, 1, std::vector<std::uint8_t>(std::size_t(kSide) * kSide, 0), 8};
+    const int left = (kSide - width) / 2, top = (kSide - height) / 2;
+    for (int y = 0; y < height; ++y)
+        std::copy_n(scaled.pixels.begin() + std::ptrdiff_t(y) * width, width, out.pixels.begin() + std::ptrdiff_t(top + y) * kSide + left);
+    return out;
+}
+
+}  // namespace
+
+PhotoPreparation prepare_like_fashion_mnist(const Image8& photo) {
+    if (photo.width < 1 || photo.height < 1) throw std::invalid_argument("prepare_like_fashion_mnist: the image is empty");
+    PhotoPreparation result;
+    Image8 gray = to_gray(photo);
+    result.inverted = border_mean(gray) > 127.5;
+    if (result.inverted) {
+        for (std::uint8_t& value : gray.pixels) value = std::uint8_t(255 - value);
+    }
+    const int background = int(std::lround(border_mean(gray)));
+    const int brightest = *std::max_element(gray.pixels.begin(), gray.pixels.end());
+    if (brightest - background < kLeastContrast) {
+        throw std::invalid_argument("prepare_like_fashion_mnist: nothing in the " + std::to_string(photo.width) + "x" + std::to_string(photo.height) +
+                                    " image stands out from its background (" + std::to_string(brightest - background) + " gray levels at most; " +
+                                    std::to_string(kLeastContrast) + " needed): is there an object in it?");
+    }
+    const int threshold = background + (brightest - background) / 4;
+    bounding_box(gray, threshold, result);  // the brightest pixel is above the threshold
+    result.image = fit_and_centre(crop_above(gray, result, background));
+    return result;
+}
+
+}  // namespace dl
