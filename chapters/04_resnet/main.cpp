@@ -6,7 +6,9 @@
 //   ./book run 04 --plain                           the same layers without shortcuts
 //   ./book run 04 --evaluate chapters/04_resnet/pretrained/resnet20.ckpt
 //   ./book run 04 --experiment depth                plain vs residual (also: stochastic-depth)
+//   ./book run 04 --predict shirt.png               classify images of your own
 //   ./book run 04 --help                            every flag
+#include "predict.hpp"
 #include "resnet.hpp"
 
 #include "dl/util/cli_help.hpp"
@@ -93,13 +95,22 @@ int main(int argc, char** argv) {
     app.add_flag("--plain", plain, "the same layers without shortcuts (a plain network)");
     app.add_option("--stochastic-depth", a.stochastic_depth, "drop probability of the last block (block l of L: l/L of it); 0 = off")->capture_default_str()->check(dl::real_number(0.0, 0.95));
     app.add_option("--evaluate", s.evaluate, "evaluate this checkpoint on the test set instead of training (the architecture flags must match it)")->check(dl::existing_file());
+    std::vector<std::string> predict;
+    std::string checkpoint;
+    app.add_option("--predict", predict, "instead of training: classify these images (PNG, JPEG, BMP, GIF; one object each) with ResNet-20")->check(dl::existing_file());
+    app.add_option("--checkpoint", checkpoint, "the ResNet-20 checkpoint --predict uses (default: runs/04_resnet/main/model.ckpt if you trained one, else the committed one)")
+        ->check(dl::existing_file());
     dl::add_experiment_flag(app, experiment, ch04::experiments());
     CLI11_PARSE(app, argc, argv);
     if (experiment == "none") dl::choose_run_folder(app, s, "04_resnet");
     a.residual = !plain;
     try {
         dl::prepare_runtime(s.threads);
-        if (!s.evaluate.empty()) {
+        if (!checkpoint.empty() && predict.empty()) throw std::invalid_argument("--checkpoint: it chooses the network --predict uses; give --predict IMAGE... too");
+        if (!predict.empty()) {
+            if (experiment != "none" || !s.evaluate.empty()) throw std::invalid_argument("--predict classifies images; it cannot be combined with --experiment or --evaluate");
+            ch04::run_predict(predict, checkpoint);
+        } else if (!s.evaluate.empty()) {
             if (experiment != "none") throw std::invalid_argument("--evaluate tests a checkpoint; it cannot be combined with --experiment");
             ch04::run_evaluate(s);
         } else if (experiment == "none") {

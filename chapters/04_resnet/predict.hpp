@@ -1,0 +1,42 @@
+// Chapter 4 — the trained network on a photo of your own: `./book run 04 --predict IMAGE...`.
+#pragma once
+
+#include "dl/data/normalize.hpp"
+#include "dl/data/photo_to_fashion.hpp"
+#include "dl/layers/sequential.hpp"
+
+#include <string>
+#include <vector>
+
+namespace ch04 {
+
+/// One class and the probability the network gives it.
+struct ClassProbability {
+    int label = 0;             ///< the class index, 0-9
+    float probability = 0.0f;  ///< softmax of the network's scores
+};
+
+/// What the network says about one photo.
+struct PhotoPrediction {
+    dl::PhotoPreparation prepared;         ///< the 28×28 input the network saw, and how it was made
+    std::vector<ClassProbability> ranked;  ///< every class, the most probable first
+};
+
+/// Prepares @p photo like a Fashion-MNIST image (dl::prepare_like_fashion_mnist), scales it
+/// to [0, 1] and normalizes it with @p normalization, as the training images were, and runs
+/// @p model on it in evaluation mode.
+/// @param model a network mapping (1, 1, 28, 28) to (1, 10) scores
+/// @param normalization the training images' mean and standard deviation
+/// @param photo any gray or colour image of one object
+/// @return the prepared input and the classes ranked by probability
+PhotoPrediction predict_photo(dl::Sequential<float>& model, const dl::Normalization& normalization, const dl::Image8& photo);
+
+/// `./book run 04 --predict IMAGE...`: loads @p checkpoint (empty: the main run's
+/// runs/04_resnet/main/model.ckpt if you trained one, else the committed checkpoint) into
+/// ResNet-20 and prints, for each image, the three most probable classes and what the
+/// preparation did. Throws, naming the file, for an image that cannot be read or has no object.
+/// @param images paths of PNG, JPEG, BMP or GIF files
+/// @param checkpoint a ResNet-20 checkpoint, or empty
+void run_predict(const std::vector<std::string>& images, const std::string& checkpoint);
+
+}  // namespace ch04
