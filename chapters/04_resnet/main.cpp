@@ -109,7 +109,7 @@ int main(int argc, char** argv) {
         if (!checkpoint.empty() && predict.empty()) throw std::invalid_argument("--checkpoint: it chooses the network --predict uses; give --predict IMAGE... too");
         if (!predict.empty()) {
             if (experiment != "none" || !s.evaluate.empty()) throw std::invalid_argument("--predict classifies images; it cannot be combined with --experiment or --evaluate");
-            ch04::run_predict(predict, checkpoint);
+            ch04::run_predict(predict, checkpoint, app.count("--out") > 0 ? s.out_dir : dl::default_run_dir("04_resnet/predict"));
         } else if (!s.evaluate.empty()) {
             if (experiment != "none") throw std::invalid_argument("--evaluate tests a checkpoint; it cannot be combined with --experiment");
             ch04::run_evaluate(s);

@@ -3,10 +3,14 @@
 #include "resnet.hpp"
 
 #include "dl/io/checkpoint.hpp"
+#include "dl/io/image_grid.hpp"
+#include "dl/io/image_resize.hpp"
 #include "dl/losses/softmax_cross_entropy.hpp"
+#include "dl/train/settings.hpp"
 #include "dl/util/table.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <iostream>
 #include <stdexcept>
@@ -25,20 +29,66 @@ PhotoPrediction predict_photo(dl::Sequential<float>& model, const dl::Normalizat
     return result;
 }
 
-void run_predict(const std::vector<std::string>& images, const std::string& checkpoint) {
+namespace {
+
+constexpr int kCell = 140;  // the side of each panel cell: captions of 17 characters fit under it
+
+// @p image (gray) as floats, scaled down to fit a cell if it is larger.
+std::vector<float> fitted_gray(const dl::Image8& photo, int& height, int& width) {
+    dl::Image8 gray = dl::to_gray(photo);
+    const double scale = std::min(1.0, double(kCell) / double(std::max(gray.width, gray.height)));
+    if (scale < 1.0) gray = dl::resize_image(gray, std::max(1, int(gray.width * scale)), std::max(1, int(gray.height * scale)));
+    height = gray.height, width = gray.width;
+    return std::vector<float>(gray.pixels.begin(), gray.pixels.end());
+}
+
+// The caption font has capital letters only.
+std::string upper(std::string text) {
+    for (char& c : text) c = char(std::toupper(static_cast<unsigned char>(c)));
+    return text;
+}
+
+}  // namespace
+
+void save_prediction_panel(const std::string& png_path, const dl::Image8& photo, const PhotoPrediction& p) {
+    const std::vector<std::string>& classes = dl::fashion_mnist_classes();
+    dl::ImageGrid grid(1, 3, kCell, 2);
+    int height = 0, width = 0;
+    const std::vector<float> original = fitted_gray(photo, height, width);
+    grid.place(0, original.data(), height, width, "YOUR IMAGE");
+    const std::vector<float> input(p.prepared.image.pixels.begin(), p.prepared.image.pixels.end());  // (28, 28)
+    grid.place(1, input.data(), 28, 28, "NETWORK INPUT\n28X28");
+    // Three bars, one per class of the top 3, their lengths the probabilities.
+    std::vector<float> bars(std::size_t(kCell) * kCell, 0.0f);  // (kCell, kCell)
+    for (std::size_t rank = 0; rank < 3; ++rank) {
+        const int length = int(std::lround(p.ranked[rank].probability * (kCell - 8)));
+        for (int y = 14 + int(rank) * 44; y < 14 + int(rank) * 44 + 26; ++y)
+            for (int x = 4; x < 4 + length; ++x) bars[std::size_t(y) * kCell + std::size_t(x)] = 1.0f;
+    }
+    bars[0] = 1.0f;  // so that an all-black cell is not stretched: white is 1
+    grid.place(2, bars.data(), kCell, kCell,
+               upper(classes[std::size_t(p.ranked[0].label)]) + " " + dl::fixed(p.ranked[0].probability, 2) + "\n" +
+                   upper(classes[std::size_t(p.ranked[1].label)]) + " " + dl::fixed(p.ranked[1].probability, 2));
+    grid.write(png_path);
+}
+
+void run_predict(const std::vector<std::string>& images, const std::string& checkpoint, const std::string& out_dir) {
     const Architecture architecture;  // ResNet-20, as the main run and the committed checkpoint
     std::string path = checkpoint;
-    if (path.empty()) path = std::filesystem::exists("runs/04_resnet/main/model.ckpt") ? "runs/04_resnet/main/model.ckpt" : committed_checkpoint_path();
+    const std::string trained = dl::default_run_dir("04_resnet/main") + "/model.ckpt";
+    if (path.empty()) path = std::filesystem::exists(trained) ? trained : committed_checkpoint_path();
     dl::Rng rng(1);
     dl::Sequential<float> model = build_resnet(architecture, rng);
     dl::load_checkpoint(path, model, architecture_tag(architecture));
     const dl::Normalization normalization = training_normalization();
     const std::vector<std::string> classes = dl::fashion_mnist_classes();
     std::cout << "Chapter 4: " << describe(architecture) << " from " << path << "\n";
+    std::filesystem::create_directories(out_dir);
     for (const std::string& image : images) {
+        const dl::Image8 photo = dl::read_png(image);
         PhotoPrediction p;
         try {
-            p = predict_photo(model, normalization, dl::read_png(image));
+            p = predict_photo(model, normalization, photo);
         } catch (const std::invalid_argument& error) {
             throw std::invalid_argument(image + ": " + error.what());
         }
@@ -47,6 +97,9 @@ void run_predict(const std::vector<std::string>& images, const std::string& chec
                   << (prep.inverted ? "; light background, inverted" : "") << ")\n";
         for (std::size_t rank = 0; rank < 3; ++rank)
             std::cout << "  " << rank + 1 << ". " << classes[std::size_t(p.ranked[rank].label)] << "  " << dl::fixed(p.ranked[rank].probability, 3) << "\n";
+        const std::string panel = out_dir + "/" + std::filesystem::path(image).stem().string() + ".png";
+        save_prediction_panel(panel, photo, p);
+        std::cout << "  the image, the network's input and the top classes: " << panel << "\n";
     }
 }
 

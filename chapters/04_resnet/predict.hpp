@@ -31,12 +31,21 @@ struct PhotoPrediction {
 /// @return the prepared input and the classes ranked by probability
 PhotoPrediction predict_photo(dl::Sequential<float>& model, const dl::Normalization& normalization, const dl::Image8& photo);
 
+/// Writes a PNG of three cells: @p photo, the 28×28 input the network saw, and bars for the
+/// three most probable classes (the first two named under them).
+/// @param png_path the file to write
+/// @param photo the image as it was read
+/// @param p what predict_photo() said about it
+void save_prediction_panel(const std::string& png_path, const dl::Image8& photo, const PhotoPrediction& p);
+
 /// `./book run 04 --predict IMAGE...`: loads @p checkpoint (empty: the main run's
 /// runs/04_resnet/main/model.ckpt if you trained one, else the committed checkpoint) into
 /// ResNet-20 and prints, for each image, the three most probable classes and what the
-/// preparation did. Throws, naming the file, for an image that cannot be read or has no object.
+/// preparation did, and saves its panel (save_prediction_panel()) in @p out_dir, named after
+/// the image. Throws, naming the file, for an image that cannot be read or has no object.
 /// @param images paths of PNG, JPEG, BMP or GIF files
 /// @param checkpoint a ResNet-20 checkpoint, or empty
-void run_predict(const std::vector<std::string>& images, const std::string& checkpoint);
+/// @param out_dir the folder for the panels (created if missing)
+void run_predict(const std::vector<std::string>& images, const std::string& checkpoint, const std::string& out_dir);
 
 }  // namespace ch04

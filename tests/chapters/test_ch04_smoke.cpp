@@ -163,7 +163,19 @@ TEST_CASE("chapter 4: test images made to look like photos get the network's ans
 TEST_CASE("chapter 4: --predict names the file it cannot read or find an object in", "[ch04][predict]") {
     dltest::TempDir dir("predict");
     std::ofstream(dir.file("notes.txt")) << "not an image\n";
-    CHECK_THROWS_WITH(ch04::run_predict({dir.file("notes.txt")}, ""), dltest::contains(dir.file("notes.txt")));
+    CHECK_THROWS_WITH(ch04::run_predict({dir.file("notes.txt")}, "", dir.path()), dltest::contains(dir.file("notes.txt")));
     dl::write_png(dir.file("blank.png"), dl::Image8{8, 8, 1, std::vector<std::uint8_t>(64, 255), 8});
-    CHECK_THROWS_WITH(ch04::run_predict({dir.file("blank.png")}, ""), dltest::contains(dir.file("blank.png") + ": prepare_like_fashion_mnist: nothing"));
+    CHECK_THROWS_WITH(ch04::run_predict({dir.file("blank.png")}, "", dir.path()), dltest::contains(dir.file("blank.png") + ": prepare_like_fashion_mnist: nothing"));
+}
+
+TEST_CASE("chapter 4: --predict saves a panel for each image, named after it", "[ch04][predict]") {
+    dltest::TempDir dir("predict-panel");
+    dl::Image8 photo{60, 40, 1, std::vector<std::uint8_t>(60 * 40, 255), 8};  // white
+    for (int y = 10; y < 30; ++y)
+        for (int x = 20; x < 35; ++x) photo.pixels[std::size_t(y) * 60 + std::size_t(x)] = 30;  // a dark block
+    dl::write_png(dir.file("block.png"), photo);
+    ch04::run_predict({dir.file("block.png")}, "", dir.file("panels"));
+    const dl::Image8 panel = dl::read_png(dir.file("panels/block.png"));
+    CHECK(panel.width >= 3 * 140);  // three cells: the image, the network's input, the bars
+    CHECK(panel.height > 140);      // and captions under them
 }
