@@ -23,7 +23,7 @@ PhotoPrediction predict_photo(dl::Sequential<float>& model, const dl::Normalizat
     dl::Tensor<float> x = dl::Tensor<float>::from_shape({1, 1, 28, 28});  // (1, 1, 28, 28)
     for (std::size_t i = 0; i < x.size(); ++i) x.data()[i] = (float(result.prepared.image.pixels[i]) / 255.0f - normalization.mean) / normalization.stddev;
     model.eval();
-    const dl::Tensor<float> probabilities = dl::softmax_rows(dl::Tensor<float>(model.forward(x)));  // (1, 10)
+    const dl::Tensor<float> probabilities = dl::softmax_rows(model.forward(x));  // (1, 10)
     for (std::size_t k = 0; k < probabilities.size(); ++k) result.ranked.push_back({int(k), probabilities.data()[k]});
     std::stable_sort(result.ranked.begin(), result.ranked.end(), [](const ClassProbability& a, const ClassProbability& b) { return a.probability > b.probability; });
     return result;
@@ -33,7 +33,7 @@ namespace {
 
 constexpr int kCell = 140;  // the side of each panel cell: captions of 17 characters fit under it
 
-// @p image (gray) as floats, scaled down to fit a cell if it is larger.
+// @p photo in gray, as floats, scaled down to fit a cell if it is larger; its size in @p height, @p width.
 std::vector<float> fitted_gray(const dl::Image8& photo, int& height, int& width) {
     dl::Image8 gray = dl::to_gray(photo);
     const double scale = std::min(1.0, double(kCell) / double(std::max(gray.width, gray.height)));
@@ -65,7 +65,6 @@ void save_prediction_panel(const std::string& png_path, const dl::Image8& photo,
         for (int y = 14 + int(rank) * 44; y < 14 + int(rank) * 44 + 26; ++y)
             for (int x = 4; x < 4 + length; ++x) bars[std::size_t(y) * kCell + std::size_t(x)] = 1.0f;
     }
-    bars[0] = 1.0f;  // so that an all-black cell is not stretched: white is 1
     grid.place(2, bars.data(), kCell, kCell,
                upper(classes[std::size_t(p.ranked[0].label)]) + " " + dl::fixed(p.ranked[0].probability, 2) + "\n" +
                    upper(classes[std::size_t(p.ranked[1].label)]) + " " + dl::fixed(p.ranked[1].probability, 2));
