@@ -2,6 +2,7 @@
 
 #include "resnet.hpp"
 
+#include "dl/explain/grad_cam.hpp"
 #include "dl/io/checkpoint.hpp"
 #include "dl/io/image_grid.hpp"
 #include "dl/io/image_resize.hpp"
@@ -17,6 +18,21 @@
 
 namespace ch04 {
 
+namespace {
+
+// Grad-CAM's map (H×W) enlarged to 28×28 by repeating each value (7×7 → 4×4 blocks) and
+// scaled to 0-1 by its largest value (all 0 if the map is).
+std::vector<float> enlarged_map(const dl::GradCam& cam) {
+    std::vector<float> out(28 * 28, 0.0f);  // (28, 28)
+    const float largest = *std::max_element(cam.map.begin(), cam.map.end());
+    if (largest <= 0.0f) return out;
+    for (int y = 0; y < 28; ++y)
+        for (int x = 0; x < 28; ++x) out[std::size_t(y) * 28 + std::size_t(x)] = cam.map[std::size_t(y * cam.height / 28) * std::size_t(cam.width) + std::size_t(x * cam.width / 28)] / largest;
+    return out;
+}
+
+}  // namespace
+
 PhotoPrediction predict_photo(dl::Sequential<float>& model, const dl::Normalization& normalization, const dl::Image8& photo) {
     PhotoPrediction result;
     result.prepared = dl::prepare_like_fashion_mnist(photo);
@@ -26,6 +42,7 @@ PhotoPrediction predict_photo(dl::Sequential<float>& model, const dl::Normalizat
     const dl::Tensor<float> probabilities = dl::softmax_rows(model.forward(x));  // (1, 10)
     for (std::size_t k = 0; k < probabilities.size(); ++k) result.ranked.push_back({int(k), probabilities.data()[k]});
     std::stable_sort(result.ranked.begin(), result.ranked.end(), [](const ClassProbability& a, const ClassProbability& b) { return a.probability > b.probability; });
+    result.where = enlarged_map(dl::grad_cam(model, x, model.size() - 2, result.ranked.front().label));
     return result;
 }
 
@@ -52,12 +69,20 @@ std::string upper(std::string text) {
 
 void save_prediction_panel(const std::string& png_path, const dl::Image8& photo, const PhotoPrediction& p) {
     const std::vector<std::string>& classes = dl::fashion_mnist_classes();
-    dl::ImageGrid grid(1, 3, kCell, 2);
+    dl::ImageGrid grid(1, 4, kCell, 2);
     int height = 0, width = 0;
     const std::vector<float> original = fitted_gray(photo, height, width);
     grid.place(0, original.data(), height, width, "YOUR IMAGE");
     const std::vector<float> input(p.prepared.image.pixels.begin(), p.prepared.image.pixels.end());  // (28, 28)
     grid.place(1, input.data(), 28, 28, "NETWORK INPUT\n28X28");
+    // The input in gray, with Grad-CAM's map added to its red channel.
+    std::vector<float> overlay(3 * 28 * 28);  // (3, 28, 28)
+    for (std::size_t i = 0; i < 28 * 28; ++i) {
+        const float gray = input[i] / 255.0f;
+        overlay[i] = std::min(1.0f, 0.5f * gray + p.where[i]);
+        overlay[28 * 28 + i] = overlay[2 * 28 * 28 + i] = 0.5f * gray;
+    }
+    grid.place_rgb(2, overlay.data(), 28, 28, "WHERE IT LOOKS\nGRAD-CAM");
     // Three bars, one per class of the top 3, their lengths the probabilities.
     std::vector<float> bars(std::size_t(kCell) * kCell, 0.0f);  // (kCell, kCell)
     for (std::size_t rank = 0; rank < 3; ++rank) {
@@ -65,7 +90,7 @@ void save_prediction_panel(const std::string& png_path, const dl::Image8& photo,
         for (int y = 14 + int(rank) * 44; y < 14 + int(rank) * 44 + 26; ++y)
             for (int x = 4; x < 4 + length; ++x) bars[std::size_t(y) * kCell + std::size_t(x)] = 1.0f;
     }
-    grid.place(2, bars.data(), kCell, kCell,
+    grid.place(3, bars.data(), kCell, kCell,
                upper(classes[std::size_t(p.ranked[0].label)]) + " " + dl::fixed(p.ranked[0].probability, 2) + "\n" +
                    upper(classes[std::size_t(p.ranked[1].label)]) + " " + dl::fixed(p.ranked[1].probability, 2));
     grid.write(png_path);

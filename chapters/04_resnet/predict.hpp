@@ -20,19 +20,23 @@ struct ClassProbability {
 struct PhotoPrediction {
     dl::PhotoPreparation prepared;         ///< the 28×28 input the network saw, and how it was made
     std::vector<ClassProbability> ranked;  ///< every class, the most probable first
+    std::vector<float> where;              ///< (28·28) Grad-CAM of the most probable class, 0-1, enlarged from 7×7
 };
 
 /// Prepares @p photo like a Fashion-MNIST image (dl::prepare_like_fashion_mnist), scales it
 /// to [0, 1] and normalizes it with @p normalization, as the training images were, and runs
-/// @p model on it in evaluation mode.
+/// @p model on it in evaluation mode; also computes Grad-CAM (dl::grad_cam) of the most
+/// probable class at the last stage's output (the head being global average pooling and
+/// the linear layer, the model's last two layers).
 /// @param model a network mapping (1, 1, 28, 28) to (1, 10) scores
 /// @param normalization the training images' mean and standard deviation
 /// @param photo any gray or colour image of one object
 /// @return the prepared input and the classes ranked by probability
 PhotoPrediction predict_photo(dl::Sequential<float>& model, const dl::Normalization& normalization, const dl::Image8& photo);
 
-/// Writes a PNG of three cells: @p photo, the 28×28 input the network saw, and bars for the
-/// three most probable classes (the first two named under them).
+/// Writes a PNG of four cells: @p photo, the 28×28 input the network saw, that input with
+/// Grad-CAM's map of the most probable class in red (where the network found its evidence),
+/// and bars for the three most probable classes (the first two named under them).
 /// @param png_path the file to write
 /// @param photo the image as it was read
 /// @param p what predict_photo() said about it

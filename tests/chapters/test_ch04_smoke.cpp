@@ -176,6 +176,6 @@ TEST_CASE("chapter 4: --predict saves a panel for each image, named after it", "
     dl::write_png(dir.file("block.png"), photo);
     ch04::run_predict({dir.file("block.png")}, "", dir.file("panels"));
     const dl::Image8 panel = dl::read_png(dir.file("panels/block.png"));
-    CHECK(panel.width >= 3 * 140);  // three cells: the image, the network's input, the bars
+    CHECK(panel.width >= 4 * 140);  // four cells: the image, the network's input, Grad-CAM, the bars
     CHECK(panel.height > 140);      // and captions under them
 }

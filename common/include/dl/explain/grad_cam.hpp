@@ -1,0 +1,39 @@
+/// @file grad_cam.hpp
+/// @brief Where a classifier looks: Grad-CAM (Selvaraju et al., 2017).
+///
+/// Split the network after its last convolution stage: A = the stage's output (K maps of
+/// H×W), y = the head applied to A (the scores). For a class c, each map k gets the weight
+/// α_k = (1/HW) Σ_ij ∂y_c/∂A_k[i][j], the average gradient of the class's score over the map;
+/// the class activation map is ReLU(Σ_k α_k A_k), an H×W picture of where the evidence
+/// for c lies (coarse: 7×7 for ResNet-20 on 28×28 inputs).
+#pragma once
+
+#include "dl/layers/sequential.hpp"
+
+#include <vector>
+
+namespace dl {
+
+/// Grad-CAM's pieces for one image, kept so that they can be checked and drawn.
+struct GradCam {
+    Tensor<float> activations;  ///< A (1, K, H, W): the output of the layers before the split
+    Tensor<float> gradients;    ///< ∂y_c/∂A (1, K, H, W), through the layers after the split
+    std::vector<float> weights; ///< (K) α_k: the gradients' average over each map
+    std::vector<float> map;     ///< (H·W) ReLU(Σ_k α_k A_k), row-major
+    int height = 0;             ///< H
+    int width = 0;              ///< W
+};
+
+/// Runs @p model on the one image @p x in evaluation mode, split before layer @p split
+/// (the layers from @p split on are the head), and computes Grad-CAM for class @p label.
+/// Leaves gradients accumulated in the head's parameters (as any backward pass does).
+/// Throws std::invalid_argument if @p x is not one image, or if the output of the layers
+/// before @p split is not (1, K, H, W).
+/// @param model a classifier, (1, ...) → (1, classes)
+/// @param x one image, (1, C, H, W)
+/// @param split the index of the head's first layer
+/// @param label the class to explain
+/// @return the activations, their gradients, the weights and the map
+GradCam grad_cam(Sequential<float>& model, const Tensor<float>& x, std::size_t split, int label);
+
+}  // namespace dl
