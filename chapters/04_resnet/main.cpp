@@ -98,6 +98,9 @@ int main(int argc, char** argv) {
     std::vector<std::string> predict;
     std::string checkpoint;
     app.add_option("--predict", predict, "instead of training: classify these images (PNG, JPEG, BMP, GIF; one object each) with ResNet-20")->check(dl::existing_file());
+    std::string explain;
+    app.add_option("--class", explain, "with --predict: the class Grad-CAM explains (default: each image's most probable class)")
+        ->transform(CLI::IsMember(dl::fashion_mnist_classes(), CLI::ignore_case));
     app.add_option("--checkpoint", checkpoint, "the ResNet-20 checkpoint --predict uses (default: runs/04_resnet/main/model.ckpt if you trained one, else the committed one)")
         ->check(dl::existing_file());
     dl::add_experiment_flag(app, experiment, ch04::experiments());
@@ -106,10 +109,11 @@ int main(int argc, char** argv) {
     a.residual = !plain;
     try {
         dl::prepare_runtime(s.threads);
-        if (!checkpoint.empty() && predict.empty()) throw std::invalid_argument("--checkpoint: it chooses the network --predict uses; give --predict IMAGE... too");
+        if ((!checkpoint.empty() || !explain.empty()) && predict.empty())
+            throw std::invalid_argument(std::string(explain.empty() ? "--checkpoint" : "--class") + ": it goes with --predict IMAGE...; give that too");
         if (!predict.empty()) {
             if (experiment != "none" || !s.evaluate.empty()) throw std::invalid_argument("--predict classifies images; it cannot be combined with --experiment or --evaluate");
-            ch04::run_predict(predict, checkpoint, app.count("--out") > 0 ? s.out_dir : dl::default_run_dir("04_resnet/predict"));
+            ch04::run_predict(predict, checkpoint, app.count("--out") > 0 ? s.out_dir : dl::default_run_dir("04_resnet/predict"), explain);
         } else if (!s.evaluate.empty()) {
             if (experiment != "none") throw std::invalid_argument("--evaluate tests a checkpoint; it cannot be combined with --experiment");
             ch04::run_evaluate(s);

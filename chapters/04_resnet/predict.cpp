@@ -33,7 +33,7 @@ std::vector<float> enlarged_map(const dl::GradCam& cam) {
 
 }  // namespace
 
-PhotoPrediction predict_photo(dl::Sequential<float>& model, const dl::Normalization& normalization, const dl::Image8& photo) {
+PhotoPrediction predict_photo(dl::Sequential<float>& model, const dl::Normalization& normalization, const dl::Image8& photo, int explain) {
     PhotoPrediction result;
     result.prepared = dl::prepare_like_fashion_mnist(photo);
     dl::Tensor<float> x = dl::Tensor<float>::from_shape({1, 1, 28, 28});  // (1, 1, 28, 28)
@@ -42,7 +42,8 @@ PhotoPrediction predict_photo(dl::Sequential<float>& model, const dl::Normalizat
     const dl::Tensor<float> probabilities = dl::softmax_rows(model.forward(x));  // (1, 10)
     for (std::size_t k = 0; k < probabilities.size(); ++k) result.ranked.push_back({int(k), probabilities.data()[k]});
     std::stable_sort(result.ranked.begin(), result.ranked.end(), [](const ClassProbability& a, const ClassProbability& b) { return a.probability > b.probability; });
-    result.where = enlarged_map(dl::grad_cam(model, x, model.size() - 2, result.ranked.front().label));
+    result.explained = explain >= 0 ? explain : result.ranked.front().label;
+    result.where = enlarged_map(dl::grad_cam(model, x, model.size() - 2, result.explained));
     return result;
 }
 
@@ -82,7 +83,7 @@ void save_prediction_panel(const std::string& png_path, const dl::Image8& photo,
         overlay[i] = std::min(1.0f, 0.5f * gray + p.where[i]);
         overlay[28 * 28 + i] = overlay[2 * 28 * 28 + i] = 0.5f * gray;
     }
-    grid.place_rgb(2, overlay.data(), 28, 28, "WHERE IT LOOKS\nGRAD-CAM");
+    grid.place_rgb(2, overlay.data(), 28, 28, "GRAD-CAM FOR\n" + upper(classes[std::size_t(p.explained)]));
     // Three bars, one per class of the top 3, their lengths the probabilities.
     std::vector<float> bars(std::size_t(kCell) * kCell, 0.0f);  // (kCell, kCell)
     for (std::size_t rank = 0; rank < 3; ++rank) {
@@ -96,7 +97,7 @@ void save_prediction_panel(const std::string& png_path, const dl::Image8& photo,
     grid.write(png_path);
 }
 
-void run_predict(const std::vector<std::string>& images, const std::string& checkpoint, const std::string& out_dir) {
+void run_predict(const std::vector<std::string>& images, const std::string& checkpoint, const std::string& out_dir, const std::string& explain) {
     const Architecture architecture;  // ResNet-20, as the main run and the committed checkpoint
     std::string path = checkpoint;
     const std::string trained = dl::default_run_dir("04_resnet/main") + "/model.ckpt";
@@ -106,13 +107,16 @@ void run_predict(const std::vector<std::string>& images, const std::string& chec
     dl::load_checkpoint(path, model, architecture_tag(architecture));
     const dl::Normalization normalization = training_normalization();
     const std::vector<std::string> classes = dl::fashion_mnist_classes();
+    const auto named = std::find(classes.begin(), classes.end(), explain);
+    if (!explain.empty() && named == classes.end()) throw std::invalid_argument("--class: '" + explain + "' is not a Fashion-MNIST class");
+    const int explained = explain.empty() ? -1 : int(named - classes.begin());
     std::cout << "Chapter 4: " << describe(architecture) << " from " << path << "\n";
     std::filesystem::create_directories(out_dir);
     for (const std::string& image : images) {
         const dl::Image8 photo = dl::read_png(image);
         PhotoPrediction p;
         try {
-            p = predict_photo(model, normalization, photo);
+            p = predict_photo(model, normalization, photo, explained);
         } catch (const std::invalid_argument& error) {
             throw std::invalid_argument(image + ": " + error.what());
         }

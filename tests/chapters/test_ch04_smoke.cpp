@@ -179,3 +179,23 @@ TEST_CASE("chapter 4: --predict saves a panel for each image, named after it", "
     CHECK(panel.width >= 4 * 140);  // four cells: the image, the network's input, Grad-CAM, the bars
     CHECK(panel.height > 140);      // and captions under them
 }
+
+TEST_CASE("chapter 4: --class chooses the class Grad-CAM explains", "[ch04][predict]") {
+    const ch04::Architecture a;
+    dl::Rng rng(1);
+    dl::Sequential<float> model = ch04::build_resnet(a, rng);
+    dl::load_checkpoint(ch04::committed_checkpoint_path(), model, ch04::architecture_tag(a));
+    dl::Image8 photo{60, 40, 1, std::vector<std::uint8_t>(60 * 40, 255), 8};  // a dark block on white
+    for (int y = 5; y < 35; ++y)
+        for (int x = 22; x < 38; ++x) photo.pixels[std::size_t(y) * 60 + std::size_t(x)] = 20;
+    const dl::Normalization normalization{0.29f, 0.35f};
+    const ch04::PhotoPrediction top = ch04::predict_photo(model, normalization, photo);
+    CHECK(top.explained == top.ranked.front().label);
+    const int other = top.ranked.back().label;  // the least probable class
+    const ch04::PhotoPrediction named = ch04::predict_photo(model, normalization, photo, other);
+    CHECK(named.explained == other);
+    CHECK(named.ranked.front().label == top.ranked.front().label);  // the ranking does not depend on it
+    dltest::TempDir dir("predict-class");
+    dl::write_png(dir.file("block.png"), photo);
+    CHECK_THROWS_WITH(ch04::run_predict({dir.file("block.png")}, "", dir.path(), "Sock"), dltest::contains("--class: 'Sock' is not a Fashion-MNIST class"));
+}
