@@ -106,7 +106,7 @@ void run_predict(const std::vector<std::string>& images, const std::string& chec
     dl::Sequential<float> model = build_resnet(architecture, rng);
     dl::load_checkpoint(path, model, architecture_tag(architecture));
     const dl::Normalization normalization = training_normalization();
-    const std::vector<std::string> classes = dl::fashion_mnist_classes();
+    const std::vector<std::string>& classes = dl::fashion_mnist_classes();
     const auto named = std::find(classes.begin(), classes.end(), explain);
     if (!explain.empty() && named == classes.end()) throw std::invalid_argument("--class: '" + explain + "' is not a Fashion-MNIST class");
     const int explained = explain.empty() ? -1 : int(named - classes.begin());

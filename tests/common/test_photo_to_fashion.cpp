@@ -6,6 +6,7 @@
 #include "../support/catch_compat.hpp"
 
 #include <cstdint>
+#include <utility>
 
 namespace {
 

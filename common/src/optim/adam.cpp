@@ -31,8 +31,8 @@ struct AdamStep {
 template <class T>
 void adam_update(std::ptrdiff_t n, const AdamStep<T>& s, T* __restrict w, const T* __restrict grad, T* __restrict m, T* __restrict v) {
     const T b1 = s.b1, b2 = s.b2, lr = s.lr, c1 = s.inv_correction1, c2 = s.inv_correction2, epsilon = s.epsilon;
-    const T l2 = s.decoupled ? T(0) : s.decay;               // Adam: λ·w joins the gradient
-    const T keep = s.decoupled ? T(1) - lr * s.decay : T(1);  // AdamW: w shrinks by lr·λ·w
+    const T l2 = s.decoupled ? T(0) : s.decay;          // Adam: λ·w joins the gradient
+    const T shrink = s.decoupled ? lr * s.decay : T(0);  // AdamW: w shrinks by lr·λ·w
 #pragma omp parallel for simd schedule(static) if (n > kParallelThreshold)
     for (std::ptrdiff_t i = 0; i < n; ++i) {
         const T g = grad[i] + l2 * w[i];
@@ -40,7 +40,8 @@ void adam_update(std::ptrdiff_t n, const AdamStep<T>& s, T* __restrict w, const 
         v[i] = b2 * v[i] + (T(1) - b2) * g * g;
         const T m_hat = m[i] * c1;
         const T v_hat = v[i] * c2;
-        w[i] = keep * w[i] - lr * m_hat / (std::sqrt(v_hat) + epsilon);
+        w[i] -= shrink * w[i];  // the two updates in the order of the scalar loop this replaced
+        w[i] -= lr * m_hat / (std::sqrt(v_hat) + epsilon);
     }
 }
 
