@@ -3,12 +3,13 @@
 //   ./book run 01                     the main run (≈0.89 test accuracy)
 //   ./book run 01 --experiment init   zeros vs uniform vs Xavier vs He
 //   ./book run 01 --experiment size   under- and over-fitting on a small subset
+//   ./book run 01 --predict shirt.png classify images of your own (after the main run)
 //   ./book run 01 --help              every flag
 #include "mlp.hpp"
 
 #include "dl/util/cli_help.hpp"
 #include "dl/util/runtime.hpp"
-#include "dl/metrics/confusion_matrix.hpp"
+#include "dl/train/confusion_report.hpp"
 #include "dl/train/run_directory.hpp"
 #include "dl/util/table.hpp"
 #include "dl/util/cli_checks.hpp"
@@ -40,11 +41,9 @@ void run_main(const Settings& s) {
     std::cout << "10 on " << splits.train.size() << " training images (" << splits.validation.size()
               << " held out for validation), " << s.optimizer << " lr " << s.lr << ", " << dl::counted(s.epochs, "epoch") << "\n";
     const Outcome outcome = train_mlp(s, splits, true, s.out_dir + "/model.ckpt");
-    dl::ConfusionMatrix confusion(10);
-    confusion.add(outcome.test.predictions, splits.test.labels);
-    std::cout << "\nConfusion matrix on the 10,000 test images:\n" << confusion.to_string(splits.test.class_names);
+    dl::report_confusion(outcome.test.predictions, splits.test.labels, splits.test.class_names, s.out_dir + "/confusion.png", "Chapter 1 MLP: test images");
     save_main_run(s, splits, outcome);
-    std::cout << "\nresults.json, history.csv, loss.png, accuracy.png and model.ckpt in " << s.out_dir << "/  (" << outcome.seconds << " s)\n";
+    std::cout << "\nresults.json, history.csv, loss.png, accuracy.png, confusion.png and model.ckpt in " << s.out_dir << "/  (" << outcome.seconds << " s)\n";
     std::cout << "test accuracy: " << dl::fixed(outcome.test.accuracy, 4) << "\n";
 }
 
@@ -60,6 +59,8 @@ int main(int argc, char** argv) {
     app.add_option("--hidden", s.hidden, "hidden layer widths, e.g. --hidden 256 128")->capture_default_str()->expected(1, 16)->check(dl::whole_number(1, 100000));
     app.add_option("--init", s.init, "weight initialization: zeros, uniform, xavier or he")->capture_default_str()->check(CLI::IsMember({"zeros", "uniform", "xavier", "he"}));
     app.add_option("--experiment", experiment, "none, init (initialization) or size (width/depth sweep)")->capture_default_str()->check(CLI::IsMember({"none", "init", "size"}));
+    dl::PredictRequest predict;
+    dl::add_predict_flags(app, predict, "runs/01_mlp/main/model.ckpt, which ./book run 01 writes");
     CLI11_PARSE(app, argc, argv);
     if (experiment == "none") dl::choose_run_folder(app, s, "01_mlp");
     // Each experiment has its own defaults; a flag given on the command line still wins.
@@ -79,6 +80,11 @@ int main(int argc, char** argv) {
     }
     try {
         dl::prepare_runtime(s.threads);
+        dl::check_predict_flags(app, predict, {"--experiment"});
+        if (predict.wanted()) {
+            ch01::run_predict(predict, s, app.count("--out") > 0 ? s.out_dir : dl::default_run_dir("01_mlp/predict"));
+            return 0;
+        }
         const dl::RunDirectory checked_output(s.out_dir);  // an unwritable --out fails now, not after training
         if (experiment == "init") ch01::run_init_experiment(s);
         else if (experiment == "size") ch01::run_size_experiment(s);

@@ -8,6 +8,8 @@
 #include "dl/train/train_classifier.hpp"
 #include "dl/train/settings.hpp"
 
+#include "dl/explain/predict_photos.hpp"
+
 #include <string>
 #include <vector>
 
@@ -48,6 +50,15 @@ Outcome train_mlp(const Settings& settings, const Splits& splits, bool with_test
 
 /// The architecture tag stored in chapter-1 checkpoints, e.g. "mlp-784-256-128-10".
 std::string architecture_name(const std::vector<std::size_t>& hidden);
+
+/// `./book run 01 --predict IMAGE...`: loads the network the flags describe from
+/// request.checkpoint, else from the main run's checkpoint (train it first), and runs
+/// dl::predict_photos() with it: each image's three most probable classes, and a panel in
+/// @p out_dir with the network's input and where it looked.
+/// @param request the images, the checkpoint and the class to explain
+/// @param settings the flags (the architecture, and the data split whose normalization the run used)
+/// @param out_dir the folder for the panels (created if missing)
+void run_predict(const dl::PredictRequest& request, const Settings& settings, const std::string& out_dir);
 
 /// Experiment (a): the same network trained from zeros, uniform, Xavier and He weights.
 void run_init_experiment(Settings settings);

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "dl/data/fashion_mnist.hpp"
+#include "dl/explain/predict_photos.hpp"
 #include "dl/layers/conv2d.hpp"
 #include "dl/layers/sequential.hpp"
 #include "dl/train/train_classifier.hpp"
@@ -40,6 +41,11 @@ struct Settings : dl::TrainingSettings {
 /// Modern form: ReLU and max pooling. Classic form: tanh and average pooling.
 dl::Sequential<float> build_lenet(bool classic, dl::Rng& rng);
 
+/// @brief The architecture tag of chapter-2 checkpoints.
+/// @param classic the 1998 form
+/// @return "lenet5-classic" or "lenet5"
+std::string architecture_tag(bool classic);
+
 /// Sets every convolution of @p model to @p algorithm ("gemm" or "naive").
 void use_conv_algorithm(dl::Sequential<float>& model, const std::string& algorithm);
 
@@ -49,6 +55,15 @@ using Outcome = dl::TrainingOutcome;
 /// Sets the convolution algorithm of @p model from the settings, then trains it with
 /// dl::train_classifier(). The trained model is left in @p model.
 Outcome train_lenet(const Settings& settings, const dl::DataSplits& splits, dl::Sequential<float>& model, bool with_test);
+
+/// `./book run 02 --predict IMAGE...`: loads the network the flags describe from
+/// request.checkpoint, else from the main run's checkpoint (train it first), and runs
+/// dl::predict_photos() with it: each image's three most probable classes, and a panel in
+/// @p out_dir with the network's input and where it looked.
+/// @param request the images, the checkpoint and the class to explain
+/// @param settings the flags (the architecture, and the data split whose normalization the run used)
+/// @param out_dir the folder for the panels (created if missing)
+void run_predict(const dl::PredictRequest& request, const Settings& settings, const std::string& out_dir);
 
 /// Experiment: one epoch on a subset with the naive convolution, then with im2col + GEMM
 /// on 1 and 2 BLAS threads; prints and saves the table of times and speed-ups.

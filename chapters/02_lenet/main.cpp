@@ -4,14 +4,16 @@
 //   ./book run 02 --classic            the 1998 form: tanh, average pooling
 //   ./book run 02 --experiment speed   one epoch with naive loops vs im2col + GEMM
 //   ./book run 02 --mine               the main run on your own exercise answers
+//   ./book run 02 --predict shirt.png  classify images of your own (after the main run)
 //   ./book run 02 --help               every flag
 #include "lenet.hpp"
 #include "mine.hpp"
 
 #include "dl/util/runtime.hpp"
+#include "dl/explain/feature_maps.hpp"
 #include "dl/io/checkpoint.hpp"
 #include "dl/io/image_grid.hpp"
-#include "dl/metrics/confusion_matrix.hpp"
+#include "dl/train/confusion_report.hpp"
 #include "dl/train/run_directory.hpp"
 #include "dl/util/cli_help.hpp"
 #include "dl/util/table.hpp"
@@ -62,15 +64,17 @@ void run_main(const Settings& s) {
               << s.conv << " convolution) on " << splits.train.size() << " training images, " << s.optimizer << " lr " << s.lr << ", "
               << dl::counted(s.epochs, "epoch") << "\n" << model.summary();
     const Outcome outcome = train_lenet(s, splits, model, true);
-    dl::ConfusionMatrix confusion(10);
-    confusion.add(outcome.test.predictions, splits.test.labels);
-    std::cout << "\nConfusion matrix on the 10,000 test images:\n" << confusion.to_string(splits.test.class_names);
+    dl::report_confusion(outcome.test.predictions, splits.test.labels, splits.test.class_names, dl::RunDirectory(s.out_dir).file("confusion.png"),
+                         std::string("Chapter 2 LeNet-5") + (s.classic ? " (1998)" : "") + ": test images");
 
     dl::save_history(s.out_dir, outcome.history, "history", std::string("Chapter 2 LeNet-5") + (s.classic ? " (1998)" : ""));
     const dl::RunDirectory run(s.out_dir);
     save_filters(model, run.file("filters.png"));
     save_misclassified(splits.test, outcome.test.predictions, run.file("misclassified.png"));
-    dl::save_checkpoint(run.file("model.ckpt"), model, s.classic ? "lenet5-classic" : "lenet5");
+    const dl::Tensor<float> first = dl::select(splits.test, {0}).images;  // (1, 1, 28, 28): the first test image
+    model.eval();
+    dl::save_feature_maps(run.file("feature_maps.png"), first, dl::feature_stages(dl::layers_of(model), first));
+    dl::save_checkpoint(run.file("model.ckpt"), model, architecture_tag(s.classic));
     const nlohmann::json results = {
         {"chapter", "02_lenet"},        {"test_accuracy", outcome.test.accuracy}, {"test_loss", outcome.test.loss},
         {"epochs", s.epochs},           {"seconds", outcome.seconds},             {"parameters", dl::parameter_count(model)},
@@ -79,7 +83,7 @@ void run_main(const Settings& s) {
         {"seed", s.seed},               {"threads", s.threads},                   {"train_images", splits.train.size()},
         {"final_val_accuracy", outcome.history.back().val_accuracy}};
     run.write("results.json", results.dump(2) + "\n");
-    std::cout << "\nresults.json, history.csv, loss.png, accuracy.png, filters.png, misclassified.png and model.ckpt in " << s.out_dir
+    std::cout << "\nresults.json, history.csv, loss.png, accuracy.png, confusion.png, filters.png, misclassified.png, feature_maps.png (what each stage computes for the first test image) and model.ckpt in " << s.out_dir
               << "/  (" << dl::fixed(outcome.seconds, 1) << " s)\n";
     std::cout << "test accuracy: " << dl::fixed(outcome.test.accuracy, 4) << "\n";
 }
@@ -97,6 +101,8 @@ int main(int argc, char** argv) {
     app.add_option("--conv", s.conv, "convolution algorithm: gemm (im2col + GEMM) or naive (nested loops)")->capture_default_str()->check(CLI::IsMember({"gemm", "naive"}));
     app.add_option("--experiment", experiment, "none, or speed (one epoch: naive loops vs im2col + GEMM)")->capture_default_str()->check(CLI::IsMember({"none", "speed"}));
     app.add_flag("--mine", s.mine, "train on your own answers to exercises 2.1-2.5 in place of the library's convolution and max-pool backward (./book run 02 --mine scores them first)");
+    dl::PredictRequest predict;
+    dl::add_predict_flags(app, predict, "runs/02_lenet/main/model.ckpt, which ./book run 02 writes");
     CLI11_PARSE(app, argc, argv);
     if (experiment == "speed") {
         if (app.count("--train-size") == 0) s.train_size = 2000;
@@ -106,6 +112,11 @@ int main(int argc, char** argv) {
     try {
         if (s.mine && experiment != "none") throw std::invalid_argument("--mine trains the main run; --experiment " + experiment + " uses the library's layers");
         dl::prepare_runtime(s.threads);
+        dl::check_predict_flags(app, predict, {"--experiment", "--mine"});
+        if (predict.wanted()) {
+            ch02::run_predict(predict, s, app.count("--out") > 0 ? s.out_dir : dl::default_run_dir("02_lenet/predict"));
+            return 0;
+        }
         const dl::RunDirectory checked_output(s.out_dir);  // an unwritable --out fails now, not after training
         if (experiment == "speed") ch02::run_speed_experiment(s);
         else ch02::run_main(s);

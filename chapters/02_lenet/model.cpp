@@ -47,6 +47,8 @@ dl::Sequential<float> build_lenet(bool classic, dl::Rng& rng) {
 }
 //! [build_lenet]
 
+std::string architecture_tag(bool classic) { return classic ? "lenet5-classic" : "lenet5"; }
+
 void use_conv_algorithm(dl::Sequential<float>& model, const std::string& algorithm) {
     if (algorithm != "gemm" && algorithm != "naive") throw std::invalid_argument("--conv: unknown algorithm '" + algorithm + "' (expected gemm or naive)");
     for (std::size_t i = 0; i < model.size(); ++i) {

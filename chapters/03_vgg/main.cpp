@@ -4,13 +4,14 @@
 //   ./book run 03                          the main run
 //   ./book run 03 --head fc                the VGG-style fully connected head
 //   ./book run 03 --experiment bn          BatchNorm on/off (also: head, ladder, lr, activation)
+//   ./book run 03 --predict shirt.png      classify images of your own (after the main run)
 //   ./book run 03 --help                   every flag
 #include "vgg.hpp"
 
 #include "dl/util/cli_help.hpp"
 #include "dl/io/checkpoint.hpp"
 #include "dl/io/image_grid.hpp"
-#include "dl/metrics/confusion_matrix.hpp"
+#include "dl/train/confusion_report.hpp"
 #include "dl/train/batch_policy.hpp"
 #include "dl/train/run_directory.hpp"
 #include "dl/util/runtime.hpp"
@@ -53,14 +54,13 @@ void run_main(const Settings& s) {
               << " lr " << s.lr << " (" << s.decay << "), augmentation " << s.augment << (s.mixup > 0 ? ", mixup" : "") << ", " << dl::counted(s.epochs, "epoch")
               << "\n" << model.summary();
     const dl::TrainingOutcome outcome = dl::train_classifier(model, s, splits, true);
-    dl::ConfusionMatrix confusion(10);
-    confusion.add(outcome.test.predictions, splits.test.labels);
-    std::cout << "\nConfusion matrix on the 10,000 test images:\n" << confusion.to_string(splits.test.class_names);
+    dl::report_confusion(outcome.test.predictions, splits.test.labels, splits.test.class_names, dl::RunDirectory(s.out_dir).file("confusion.png"),
+                         "Chapter 3 " + describe(s.architecture) + ": test images");
 
     dl::save_history(s.out_dir, outcome.history, "history", "Chapter 3 VGG (" + s.architecture.head + " head)");
     const dl::RunDirectory run(s.out_dir);
     save_augmented(s, splits, run.file("augmented.png"));
-    dl::save_checkpoint(run.file("model.ckpt"), model, "vgg-" + std::to_string(s.architecture.width) + "-" + s.architecture.head);
+    dl::save_checkpoint(run.file("model.ckpt"), model, architecture_tag(s.architecture));
     const Architecture& a = s.architecture;
     const nlohmann::json results = {
         {"chapter", "03_vgg"},         {"test_accuracy", outcome.test.accuracy}, {"test_loss", outcome.test.loss},
@@ -72,7 +72,7 @@ void run_main(const Settings& s) {
         {"batch_size", s.batch_size},  {"seed", s.seed},                         {"threads", s.threads},
         {"train_images", splits.train.size()}, {"final_val_accuracy", outcome.history.back().val_accuracy}};
     run.write("results.json", results.dump(2) + "\n");
-    std::cout << "\nresults.json, history.csv, loss.png, accuracy.png, augmented.png and model.ckpt in " << s.out_dir << "/  ("
+    std::cout << "\nresults.json, history.csv, loss.png, accuracy.png, confusion.png, augmented.png and model.ckpt in " << s.out_dir << "/  ("
               << dl::fixed(outcome.seconds, 1) << " s)\n";
     std::cout << "test accuracy: " << dl::fixed(outcome.test.accuracy, 4) << "\n";
 }
@@ -95,12 +95,17 @@ int main(int argc, char** argv) {
     app.add_option("--head", a.head, "gap (global average pooling + linear) or fc (flatten + 256 + linear, VGG style)")->capture_default_str()->check(CLI::IsMember({"gap", "fc"}));
     app.add_option("--dropout", a.dropout, "dropout probability before the last linear layer")->capture_default_str()->check(dl::real_number(0.0, 0.95));
     dl::add_experiment_flag(app, experiment, ch03::experiments());
+    dl::PredictRequest predict;
+    dl::add_predict_flags(app, predict, "runs/03_vgg/main/model.ckpt, which ./book run 03 writes");
     CLI11_PARSE(app, argc, argv);
     if (experiment == "none") dl::choose_run_folder(app, s, "03_vgg");
     a.batch_norm = !no_batch_norm;
     try {
         dl::prepare_runtime(s.threads);
-        if (experiment == "none") {
+        dl::check_predict_flags(app, predict, {"--experiment"});
+        if (predict.wanted()) {
+            ch03::run_predict(predict, s, app.count("--out") > 0 ? s.out_dir : dl::default_run_dir("03_vgg/predict"));
+        } else if (experiment == "none") {
             const dl::RunDirectory checked_output(s.out_dir);  // an unwritable --out fails now, not after training
             ch03::run_main(s);
         } else {

@@ -68,6 +68,8 @@ dl::Sequential<float> build_vgg(const Architecture& a, dl::Rng& rng) {
 }
 //! [build_vgg]
 
+std::string architecture_tag(const Architecture& a) { return "vgg-" + std::to_string(a.width) + "-" + a.head; }
+
 std::string describe(const Architecture& a) {
     return "VGG " + std::to_string(a.width) + "-" + std::to_string(2 * a.width) + "-" + std::to_string(4 * a.width) + ", " +
            (a.batch_norm ? "BatchNorm" : "no BatchNorm") + ", " + a.activation + ", " + a.head + " head" +

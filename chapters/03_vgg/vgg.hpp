@@ -2,6 +2,7 @@
 #pragma once
 
 #include "dl/data/fashion_mnist.hpp"
+#include "dl/explain/predict_photos.hpp"
 #include "dl/layers/sequential.hpp"
 #include "dl/train/experiment.hpp"
 #include "dl/train/settings.hpp"
@@ -52,6 +53,20 @@ dl::Sequential<float> build_vgg(const Architecture& architecture, dl::Rng& rng);
 
 /// A one-line description such as "VGG 16-32-64, BatchNorm, relu, gap head".
 std::string describe(const Architecture& architecture);
+
+/// @brief The architecture tag of chapter-3 checkpoints, e.g. "vgg-16-gap".
+/// @param architecture the network's shape
+/// @return the tag
+std::string architecture_tag(const Architecture& architecture);
+
+/// `./book run 03 --predict IMAGE...`: loads the network the flags describe from
+/// request.checkpoint, else from the main run's checkpoint (train it first), and runs
+/// dl::predict_photos() with it: each image's three most probable classes, and a panel in
+/// @p out_dir with the network's input and where it looked.
+/// @param request the images, the checkpoint and the class to explain
+/// @param settings the flags (the architecture, and the data split whose normalization the run used)
+/// @param out_dir the folder for the panels (created if missing)
+void run_predict(const dl::PredictRequest& request, const Settings& settings, const std::string& out_dir);
 
 /// The experiments: bn, head, ladder, lr, activation.
 const std::vector<dl::Experiment>& experiments();

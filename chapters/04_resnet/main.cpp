@@ -12,8 +12,9 @@
 #include "resnet.hpp"
 
 #include "dl/util/cli_help.hpp"
+#include "dl/explain/feature_maps.hpp"
 #include "dl/io/checkpoint.hpp"
-#include "dl/metrics/confusion_matrix.hpp"
+#include "dl/train/confusion_report.hpp"
 #include "dl/train/fit.hpp"
 #include "dl/train/run_directory.hpp"
 #include "dl/util/runtime.hpp"
@@ -23,16 +24,19 @@
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
+#include <filesystem>
 #include <iostream>
 #include <stdexcept>
 
 namespace ch04 {
 namespace {
 
-void print_confusion(const std::vector<int>& predictions, const dl::ImageDataset& test) {
-    dl::ConfusionMatrix confusion(10);
-    confusion.add(predictions, test.labels);
-    std::cout << "\nConfusion matrix on the " << test.size() << " test images:\n" << confusion.to_string(test.class_names);
+/// What each stage of @p model computes for the first test image, drawn into @p png_path.
+void save_stage_maps(dl::Sequential<float>& model, const dl::ImageDataset& test, const std::string& png_path) {
+    const dl::Tensor<float> first = dl::select(test, {0}).images;  // (1, 1, 28, 28)
+    model.eval();
+    dl::save_feature_maps(png_path, first, dl::feature_stages(dl::layers_of(model), first));
+    std::cout << "What each stage computes for the first test image: " << png_path << "\n";
 }
 
 void run_main(const Settings& s) {
@@ -43,10 +47,12 @@ void run_main(const Settings& s) {
               << " lr " << s.lr << " (" << s.decay << "), augmentation " << s.augment << ", " << dl::counted(s.epochs, "epoch") << "\n"
               << model.summary();
     const dl::TrainingOutcome outcome = dl::train_classifier(model, s, splits, true);
-    print_confusion(outcome.test.predictions, splits.test);
+    dl::report_confusion(outcome.test.predictions, splits.test.labels, splits.test.class_names, dl::RunDirectory(s.out_dir).file("confusion.png"),
+                         "Chapter 4 " + describe(s.architecture) + ": test images");
 
     dl::save_history(s.out_dir, outcome.history, "history", "Chapter 4 " + describe(s.architecture));
     const dl::RunDirectory run(s.out_dir);
+    save_stage_maps(model, splits.test, run.file("feature_maps.png"));
     dl::save_checkpoint(run.file("model.ckpt"), model, architecture_tag(s.architecture));
     const Architecture& a = s.architecture;
     const nlohmann::json results = {
@@ -60,13 +66,14 @@ void run_main(const Settings& s) {
         {"val_size", s.val_size},       {"train_size", s.train_size},
         {"train_images", splits.train.size()}, {"final_val_accuracy", outcome.history.back().val_accuracy}};
     run.write("results.json", results.dump(2) + "\n");
-    std::cout << "\nresults.json, history.csv, loss.png, accuracy.png and model.ckpt (architecture '" << architecture_tag(a) << "') in "
+    std::cout << "\nresults.json, history.csv, loss.png, accuracy.png, confusion.png, feature_maps.png and model.ckpt (architecture '" << architecture_tag(a) << "') in "
               << s.out_dir << "/  (" << dl::fixed(outcome.seconds, 1) << " s)\n";
     std::cout << "test accuracy: " << dl::fixed(outcome.test.accuracy, 4) << "\n";
 }
 
-/// Loads a trained checkpoint into the network the flags describe and tests it.
-void run_evaluate(const Settings& s) {
+/// Loads a trained checkpoint into the network the flags describe and tests it; the
+/// confusion matrix's heat map goes into @p out_dir.
+void run_evaluate(const Settings& s, const std::string& out_dir) {
     dl::Rng rng(s.seed);
     dl::Sequential<float> model = build_resnet(s.architecture, rng);
     dl::load_checkpoint(s.evaluate, model, architecture_tag(s.architecture));  // refuses another architecture
@@ -74,7 +81,9 @@ void run_evaluate(const Settings& s) {
     // The split and normalization of the training run, which used the same flags.
     const dl::DataSplits splits = dl::load_fashion_mnist_splits(s.data_dir, s.val_size, s.train_size, s.seed);
     const dl::Evaluation test = dl::evaluate(model, splits.test);
-    print_confusion(test.predictions, splits.test);
+    dl::report_confusion(test.predictions, splits.test.labels, splits.test.class_names, dl::RunDirectory(out_dir).file("confusion.png"),
+                         "Chapter 4 " + describe(s.architecture) + " (" + std::filesystem::path(s.evaluate).filename().string() + "): test images");
+    save_stage_maps(model, splits.test, dl::RunDirectory(out_dir).file("feature_maps.png"));
     std::cout << "test loss: " << dl::fixed(test.loss, 4) << "\ntest accuracy: " << dl::fixed(test.accuracy, 4) << "\n";
 }
 
@@ -95,28 +104,20 @@ int main(int argc, char** argv) {
     app.add_flag("--plain", plain, "the same layers without shortcuts (a plain network)");
     app.add_option("--stochastic-depth", a.stochastic_depth, "drop probability of the last block (block l of L: l/L of it); 0 = off")->capture_default_str()->check(dl::real_number(0.0, 0.95));
     app.add_option("--evaluate", s.evaluate, "evaluate this checkpoint on the test set instead of training (the architecture flags must match it)")->check(dl::existing_file());
-    std::vector<std::string> predict;
-    std::string checkpoint;
-    app.add_option("--predict", predict, "instead of training: classify these images (PNG, JPEG, BMP, GIF; one object each) with ResNet-20")->check(dl::existing_file());
-    std::string explain;
-    app.add_option("--class", explain, "with --predict: the class Grad-CAM explains (default: each image's most probable class)")
-        ->transform(CLI::IsMember(dl::fashion_mnist_classes(), CLI::ignore_case));
-    app.add_option("--checkpoint", checkpoint, "the ResNet-20 checkpoint --predict uses (default: runs/04_resnet/main/model.ckpt if you trained one, else the committed one)")
-        ->check(dl::existing_file());
+    dl::PredictRequest predict;
+    dl::add_predict_flags(app, predict, "runs/04_resnet/main/model.ckpt if you trained one, else the committed one");
     dl::add_experiment_flag(app, experiment, ch04::experiments());
     CLI11_PARSE(app, argc, argv);
     if (experiment == "none") dl::choose_run_folder(app, s, "04_resnet");
     a.residual = !plain;
     try {
         dl::prepare_runtime(s.threads);
-        if ((!checkpoint.empty() || !explain.empty()) && predict.empty())
-            throw std::invalid_argument(std::string(explain.empty() ? "--checkpoint" : "--class") + ": it goes with --predict IMAGE...; give that too");
-        if (!predict.empty()) {
-            if (experiment != "none" || !s.evaluate.empty()) throw std::invalid_argument("--predict classifies images; it cannot be combined with --experiment or --evaluate");
-            ch04::run_predict(predict, checkpoint, app.count("--out") > 0 ? s.out_dir : dl::default_run_dir("04_resnet/predict"), explain);
+        dl::check_predict_flags(app, predict, {"--experiment", "--evaluate"});
+        if (predict.wanted()) {
+            ch04::run_predict(predict, app.count("--out") > 0 ? s.out_dir : dl::default_run_dir("04_resnet/predict"));
         } else if (!s.evaluate.empty()) {
             if (experiment != "none") throw std::invalid_argument("--evaluate tests a checkpoint; it cannot be combined with --experiment");
-            ch04::run_evaluate(s);
+            ch04::run_evaluate(s, app.count("--out") > 0 ? s.out_dir : dl::default_run_dir("04_resnet/evaluate"));
         } else if (experiment == "none") {
             const dl::RunDirectory checked_output(s.out_dir);  // an unwritable --out fails now, not after training
             ch04::run_main(s);

@@ -79,8 +79,7 @@ std::string committed_checkpoint_path() {
 
 dl::Normalization training_normalization() {
     const Settings main_run;  // the checkpoint was trained with the defaults
-    const dl::ImageDataset images = dl::load_fashion_mnist(dl::locate_fashion_mnist(main_run.data_dir), true);
-    return dl::fit_normalization(dl::split_validation(images, main_run.val_size, main_run.seed).train.images);
+    return dl::fashion_mnist_training_normalization(main_run.data_dir, main_run.val_size, main_run.seed);
 }
 
 std::string describe(const Architecture& a) {

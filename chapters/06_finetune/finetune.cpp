@@ -35,6 +35,18 @@ std::string default_digits_dir() {
     return (root != nullptr && *root != '\0' ? std::string(root) : std::string("datasets")) + "/digits";
 }
 
+std::string digits_folder(const Settings& s) {
+    if (!s.data_dir.empty()) return s.data_dir;
+    const std::string dir = default_digits_dir();
+    if (!std::filesystem::is_directory(dir))
+        throw std::runtime_error(dir + ": the digits are not there yet; run datasets/fetch_digits.sh (`./book run 06` does it on first use), or pass --data DIR");
+    return dir;
+}
+
+std::string architecture_tag(const Settings& s, std::size_t classes) {
+    return "resnet20-w16-head" + std::to_string(s.hidden) + "-k" + std::to_string(classes);
+}
+
 dl::DataSplits load_digit_splits(const std::string& dir, const dl::Normalization& normalization, std::uint64_t seed) {
     namespace fs = std::filesystem;
     for (const char* split : {"train", "test"}) {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "dl/data/dataset.hpp"
+#include "dl/explain/predict_photos.hpp"
 #include "dl/layers/transfer_model.hpp"
 #include "dl/train/experiment.hpp"
 #include "dl/train/settings.hpp"
@@ -52,6 +53,18 @@ struct Settings : dl::TrainingSettings {
 /// The digits folder `./book run 06` makes: $BOOK_DATASETS_DIR/digits, or datasets/digits.
 std::string default_digits_dir();
 
+/// The data folder: --data, else the book's digits (made by datasets/fetch_digits.sh);
+/// throws, saying how to make them, if the digits are not there yet.
+/// @param settings the flags
+/// @return the folder
+std::string digits_folder(const Settings& settings);
+
+/// @brief The architecture tag of chapter-6 checkpoints, e.g. "resnet20-w16-head256-k10".
+/// @param settings the flags (the head's width)
+/// @param classes the number of classes
+/// @return the tag
+std::string architecture_tag(const Settings& settings, std::size_t classes);
+
 /// Loads DIR/train, DIR/val and DIR/test (each one sub-folder per class), gray and 28×28,
 /// normalized with @p normalization (the pretrained body's: ch04::training_normalization()). Without DIR/val, a seeded tenth of DIR/train is held
 /// out instead. Refuses a missing train/ or test/, naming it.
@@ -73,6 +86,16 @@ struct FinetuneOutcome {
 /// training set smaller than settings.min_epoch_images is repeated within each epoch.
 /// Without a validation set (splits.validation empty) no validation figures are computed.
 FinetuneOutcome train_by_method(dl::TransferModel<float>& model, const Settings& settings, const dl::DataSplits& splits);
+
+/// `./book run 06 --predict IMAGE...`: loads the fine-tuned network from request.checkpoint,
+/// else from the main run's runs/06_finetune/main/model.ckpt (train it first), its classes
+/// being those of the data folder's train/ (digits_folder()), and runs dl::predict_photos()
+/// with it. Photos are prepared like MNIST digits for the book's digits, like
+/// Fashion-MNIST images for a folder of your own (--data).
+/// @param request the images, the checkpoint and the class to explain
+/// @param settings the flags (the head's width and the data folder)
+/// @param out_dir the folder for the panels (created if missing)
+void run_predict(const dl::PredictRequest& request, const Settings& settings, const std::string& out_dir);
 
 /// The experiments: labels, imbalance.
 const std::vector<dl::Experiment>& experiments();

@@ -8,6 +8,7 @@
 //   ./book run 06 --data DIR                       your own folder: DIR/{train,val,test}/<class>/<image>
 //   ./book run 06 --experiment labels              scratch vs head vs fine-tune at 10, 50, 100, all labels
 //   ./book run 06 --experiment imbalance           cross-entropy vs focal loss with one rare class
+//   ./book run 06 --predict digit.png              classify images of your own (after the main run)
 //   ./book run 06 --help                           every flag
 #include "finetune.hpp"
 #include "resnet.hpp"
@@ -17,7 +18,7 @@
 #include "dl/io/checkpoint.hpp"
 #include "dl/io/image_grid.hpp"
 #include "dl/layers/surgery.hpp"
-#include "dl/metrics/confusion_matrix.hpp"
+#include "dl/train/confusion_report.hpp"
 #include "dl/train/fit.hpp"
 #include "dl/train/run_directory.hpp"
 #include "dl/util/runtime.hpp"
@@ -35,11 +36,9 @@
 namespace ch06 {
 namespace {
 
-/// Confusion matrix and per-class precision, recall, F1 on the test set.
-void print_test_report(const std::vector<int>& predictions, const dl::ImageDataset& test) {
-    dl::ConfusionMatrix confusion(test.class_names.size());
-    confusion.add(predictions, test.labels);
-    std::cout << "\nConfusion matrix on the " << test.size() << " test images:\n" << confusion.to_string(test.class_names);
+/// Confusion matrix (printed, and drawn into @p png_path) and per-class precision, recall, F1 on the test set.
+void print_test_report(const std::vector<int>& predictions, const dl::ImageDataset& test, const std::string& png_path, const std::string& title) {
+    const dl::ConfusionMatrix confusion = dl::report_confusion(predictions, test.labels, test.class_names, png_path, title);
     dl::Table table({"class", "precision", "recall", "F1"});
     for (std::size_t c = 0; c < test.class_names.size(); ++c) {
         table.add_row({test.class_names[c], dl::fixed(confusion.precision(int(c)), 4), dl::fixed(confusion.recall(int(c)), 4),
@@ -62,10 +61,6 @@ void save_examples(const dl::ImageDataset& train, const std::string& path, int p
     grid.write(path);
 }
 
-std::string architecture_tag(const Settings& s, std::size_t classes) {
-    return "resnet20-w16-head" + std::to_string(s.hidden) + "-k" + std::to_string(classes);
-}
-
 void run_main(const Settings& s, const dl::DataSplits& splits) {
     const std::size_t classes = splits.train.class_names.size();
     auto model = build_model(s, s.method, classes);
@@ -77,7 +72,7 @@ void run_main(const Settings& s, const dl::DataSplits& splits) {
               << model->head().summary();
     save_examples(splits.train, dl::RunDirectory(s.out_dir).file("examples.png"));
     const FinetuneOutcome outcome = train_by_method(*model, s, splits);
-    print_test_report(outcome.test.predictions, splits.test);
+    print_test_report(outcome.test.predictions, splits.test, dl::RunDirectory(s.out_dir).file("confusion.png"), "Chapter 6: " + method_name(s.method) + ", test images");
 
     dl::save_history(s.out_dir, outcome.history, "history", "Chapter 6: " + method_name(s.method));
     const dl::RunDirectory run(s.out_dir);
@@ -93,7 +88,7 @@ void run_main(const Settings& s, const dl::DataSplits& splits) {
         {"labels_per_class", s.labels_per_class}, {"train_images", splits.train.size()}, {"classes", splits.train.class_names},
         {"seed", s.seed},                 {"threads", s.threads},                     {"pretrained", s.method == Method::scratch ? "" : s.pretrained}};
     run.write("results.json", results.dump(2) + "\n");
-    std::cout << "\nresults.json, history.csv, loss.png, accuracy.png, examples.png (training images per class) and model.ckpt in " << s.out_dir << "/  (" << dl::fixed(outcome.seconds, 1)
+    std::cout << "\nresults.json, history.csv, loss.png, accuracy.png, confusion.png, examples.png (training images per class) and model.ckpt in " << s.out_dir << "/  (" << dl::fixed(outcome.seconds, 1)
               << " s)\n";
     std::cout << "test accuracy: " << dl::fixed(outcome.test.accuracy, 4) << "\n";
 }
@@ -103,15 +98,6 @@ Method parse_method(const std::string& name) {
     if (name == "head") return Method::head;
     if (name == "finetune") return Method::finetune;
     throw std::invalid_argument("--method must be scratch, head or finetune, got '" + name + "'");
-}
-
-/// The data folder: --data, else the book's digits (made by datasets/fetch_digits.sh).
-std::string digits_folder(const Settings& s) {
-    if (!s.data_dir.empty()) return s.data_dir;
-    const std::string dir = default_digits_dir();
-    if (!std::filesystem::is_directory(dir))
-        throw std::runtime_error(dir + ": the digits are not there yet; run datasets/fetch_digits.sh (`./book run 06` does it on first use), or pass --data DIR");
-    return dir;
 }
 
 }  // namespace
@@ -143,9 +129,17 @@ int main(int argc, char** argv) {
     app.add_option("--loss", s.loss, "ce (cross-entropy) or focal")->capture_default_str()->check(CLI::IsMember({"ce", "focal"}));
     app.add_option("--focal-gamma", s.focal_gamma, "gamma of the focal loss")->capture_default_str()->check(dl::real_number(0.0, 10.0));
     dl::add_experiment_flag(app, experiment, ch06::experiments());
+    dl::PredictRequest predict;
+    dl::add_predict_flags(app, predict, "runs/06_finetune/main/model.ckpt, which ./book run 06 writes");
     CLI11_PARSE(app, argc, argv);
     if (experiment == "none") dl::choose_run_folder(app, s, "06_finetune");
     try {
+        dl::check_predict_flags(app, predict, {"--experiment", "--method", "--labels-per-class", "--pretrained"});
+        if (predict.wanted()) {
+            dl::prepare_runtime(s.threads);
+            ch06::run_predict(predict, s, app.count("--out") > 0 ? s.out_dir : dl::default_run_dir("06_finetune/predict"));
+            return 0;
+        }
         s.method = ch06::parse_method(method);
         if (s.method == ch06::Method::finetune && s.head_share > 0 && s.epochs < 2)
             throw std::invalid_argument("--epochs 1 leaves no epoch to fine-tune the body after the head's; give 2 or more, or --head-share 0");

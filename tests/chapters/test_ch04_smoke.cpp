@@ -6,6 +6,8 @@
 #include "dl/io/checkpoint.hpp"
 #include "dl/io/png.hpp"
 
+#include <stb/stb_image_write.h>  // its implementation is compiled into the library (png.cpp)
+
 #include "../support/temp_dir.hpp"
 
 #include "../support/catch_compat.hpp"
@@ -148,7 +150,8 @@ TEST_CASE("chapter 4: test images made to look like photos get the network's ans
         model.eval();
         const dl::Tensor<float> scores = model.forward(original);  // (1, 10)
         const int direct = int(std::max_element(scores.begin(), scores.end()) - scores.begin());
-        const ch04::PhotoPrediction p = ch04::predict_photo(model, splits.normalization, as_photo(splits.test, std::size_t(i), splits.normalization));
+        const dl::PhotoClassifier classifier{dl::layers_of(model), splits.normalization, dl::DatasetForm::fashion_mnist, dl::fashion_mnist_classes()};
+        const dl::PhotoPrediction p = dl::predict_photo(classifier, as_photo(splits.test, std::size_t(i), splits.normalization));
         CHECK(p.prepared.inverted);
         same += p.ranked.front().label == direct ? 1 : 0;
     }
@@ -163,9 +166,9 @@ TEST_CASE("chapter 4: test images made to look like photos get the network's ans
 TEST_CASE("chapter 4: --predict names the file it cannot read or find an object in", "[ch04][predict]") {
     dltest::TempDir dir("predict");
     std::ofstream(dir.file("notes.txt")) << "not an image\n";
-    CHECK_THROWS_WITH(ch04::run_predict({dir.file("notes.txt")}, "", dir.path()), dltest::contains(dir.file("notes.txt")));
+    CHECK_THROWS_WITH(ch04::run_predict({{dir.file("notes.txt")}, "", ""}, dir.path()), dltest::contains(dir.file("notes.txt")));
     dl::write_png(dir.file("blank.png"), dl::Image8{8, 8, 1, std::vector<std::uint8_t>(64, 255), 8});
-    CHECK_THROWS_WITH(ch04::run_predict({dir.file("blank.png")}, "", dir.path()), dltest::contains(dir.file("blank.png") + ": prepare_like_fashion_mnist: nothing"));
+    CHECK_THROWS_WITH(ch04::run_predict({{dir.file("blank.png")}, "", ""}, dir.path()), dltest::contains(dir.file("blank.png") + ": prepare_like_fashion_mnist: nothing"));
 }
 
 TEST_CASE("chapter 4: --predict saves a panel for each image, named after it", "[ch04][predict]") {
@@ -174,13 +177,13 @@ TEST_CASE("chapter 4: --predict saves a panel for each image, named after it", "
     for (int y = 10; y < 30; ++y)
         for (int x = 20; x < 35; ++x) photo.pixels[std::size_t(y) * 60 + std::size_t(x)] = 30;  // a dark block
     dl::write_png(dir.file("block.png"), photo);
-    ch04::run_predict({dir.file("block.png")}, "", dir.file("panels"));
+    ch04::run_predict({{dir.file("block.png")}, "", ""}, dir.file("panels"));
     const dl::Image8 panel = dl::read_png(dir.file("panels/block.png"));
-    CHECK(panel.width >= 4 * 140);  // four cells: the image, the network's input, Grad-CAM, the bars
+    CHECK(panel.width >= 5 * 140);  // five cells: the image, the network's input, Grad-CAM, saliency, the bars
     CHECK(panel.height > 140);      // and captions under them
 }
 
-TEST_CASE("chapter 4: --class chooses the class Grad-CAM explains", "[ch04][predict]") {
+TEST_CASE("chapter 4: --class chooses the class Grad-CAM and the saliency map explain", "[ch04][predict]") {
     const ch04::Architecture a;
     dl::Rng rng(1);
     dl::Sequential<float> model = ch04::build_resnet(a, rng);
@@ -188,14 +191,64 @@ TEST_CASE("chapter 4: --class chooses the class Grad-CAM explains", "[ch04][pred
     dl::Image8 photo{60, 40, 1, std::vector<std::uint8_t>(60 * 40, 255), 8};  // a dark block on white
     for (int y = 5; y < 35; ++y)
         for (int x = 22; x < 38; ++x) photo.pixels[std::size_t(y) * 60 + std::size_t(x)] = 20;
-    const dl::Normalization normalization{0.29f, 0.35f};
-    const ch04::PhotoPrediction top = ch04::predict_photo(model, normalization, photo);
+    const dl::PhotoClassifier classifier{dl::layers_of(model), {0.29f, 0.35f}, dl::DatasetForm::fashion_mnist, dl::fashion_mnist_classes()};
+    const dl::PhotoPrediction top = dl::predict_photo(classifier, photo);
     CHECK(top.explained == top.ranked.front().label);
     const int other = top.ranked.back().label;  // the least probable class
-    const ch04::PhotoPrediction named = ch04::predict_photo(model, normalization, photo, other);
+    const dl::PhotoPrediction named = dl::predict_photo(classifier, photo, other);
     CHECK(named.explained == other);
     CHECK(named.ranked.front().label == top.ranked.front().label);  // the ranking does not depend on it
+    CHECK(top.grad_cam_size == "7x7");  // the last stage's maps
+    CHECK(named.grad_cam != top.grad_cam);
+    CHECK(named.saliency != top.saliency);
     dltest::TempDir dir("predict-class");
     dl::write_png(dir.file("block.png"), photo);
-    CHECK_THROWS_WITH(ch04::run_predict({dir.file("block.png")}, "", dir.path(), "Sock"), dltest::contains("--class: 'Sock' is not a Fashion-MNIST class"));
+    CHECK_THROWS_WITH(ch04::run_predict({{dir.file("block.png")}, "", "Sock"}, dir.path()), dltest::contains("--class: 'Sock' is not one of this model's classes (T-shirt/top, Trouser"));
+}
+
+namespace {
+
+std::string committed_photo(const std::string& name) { return std::string(BOOK_SOURCE_DIR) + "/tests/data/photos/" + name; }
+
+}  // namespace
+
+TEST_CASE("chapter 4: the committed photos, drawn like a reader's own, get their classes, and the digit a confident wrong one", "[ch04][predict]") {
+    const ch04::Architecture a;
+    dl::Rng rng(1);
+    dl::Sequential<float> model = ch04::build_resnet(a, rng);
+    dl::load_checkpoint(ch04::committed_checkpoint_path(), model, ch04::architecture_tag(a));
+    const std::vector<std::string>& classes = dl::fashion_mnist_classes();
+    const dl::PhotoClassifier classifier{dl::layers_of(model), ch04::training_normalization(), dl::DatasetForm::fashion_mnist, classes};
+    // tests/data/photos/make_photos.py draws them: dark objects on light, uneven paper.
+    for (const auto& [file, expected] : std::vector<std::pair<std::string, std::string>>{
+             {"shirt.png", "Shirt"}, {"sneaker.png", "Sneaker"}, {"trouser.png", "Trouser"}, {"bag.png", "Bag"}}) {
+        const dl::PhotoPrediction p = dl::predict_photo(classifier, dl::read_png(committed_photo(file)));
+        INFO(file << ": " << classes[std::size_t(p.ranked[0].label)] << " " << p.ranked[0].probability);
+        CHECK(p.prepared.inverted);
+        CHECK(classes[std::size_t(p.ranked[0].label)] == expected);
+        CHECK(p.ranked[0].probability > 0.5f);
+    }
+    // A handwritten 3 is none of the ten classes, yet the softmax must share all of its
+    // probability among them: chapter 4's text shows the answer, and why such confidence
+    // tells nothing about whether the input is a kind the network has seen.
+    const dl::PhotoPrediction digit = dl::predict_photo(classifier, dl::read_png(committed_photo("digit.png")));
+    INFO("digit: " << classes[std::size_t(digit.ranked[0].label)] << " " << digit.ranked[0].probability);
+    CHECK(digit.ranked[0].probability > 0.5f);
+}
+
+TEST_CASE("chapter 4: --predict reads JPEG and BMP as well as PNG, with the same answer", "[ch04][predict]") {
+    dltest::TempDir dir("predict-formats");
+    const dl::Image8 shirt = dl::read_png(committed_photo("shirt.png"));
+    REQUIRE(stbi_write_jpg(dir.file("shirt.jpg").c_str(), shirt.width, shirt.height, shirt.channels, shirt.pixels.data(), 95) != 0);
+    REQUIRE(stbi_write_bmp(dir.file("shirt.bmp").c_str(), shirt.width, shirt.height, shirt.channels, shirt.pixels.data()) != 0);
+    ch04::run_predict({{committed_photo("shirt.png"), dir.file("shirt.jpg"), dir.file("shirt.bmp")}, "", ""}, dir.file("panels"));
+    for (const char* panel : {"panels/shirt.png", "panels/shirt_jpg.png", "panels/shirt_bmp.png"}) CHECK(dl::read_png(dir.file(panel)).width >= 5 * 140);
+    const ch04::Architecture a;
+    dl::Rng rng(1);
+    dl::Sequential<float> model = ch04::build_resnet(a, rng);
+    dl::load_checkpoint(ch04::committed_checkpoint_path(), model, ch04::architecture_tag(a));
+    const dl::PhotoClassifier classifier{dl::layers_of(model), ch04::training_normalization(), dl::DatasetForm::fashion_mnist, dl::fashion_mnist_classes()};
+    const int from_png = dl::predict_photo(classifier, shirt).ranked[0].label;
+    CHECK(dl::predict_photo(classifier, dl::read_png(dir.file("shirt.jpg"))).ranked[0].label == from_png);
+    CHECK(dl::predict_photo(classifier, dl::read_png(dir.file("shirt.bmp"))).ranked[0].label == from_png);
 }

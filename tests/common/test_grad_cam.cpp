@@ -1,6 +1,8 @@
 // Grad-CAM: the gradients it weighs the maps by, against finite differences of the head,
-// and the map rebuilt from them by hand.
+// and the map rebuilt from them by hand; the gradient saliency map against finite
+// differences of the whole network.
 #include "dl/explain/grad_cam.hpp"
+#include "dl/explain/saliency.hpp"
 #include "dl/layers/activations.hpp"
 #include "dl/layers/conv2d.hpp"
 #include "dl/layers/flatten.hpp"
@@ -17,9 +19,9 @@ namespace {
 
 // A small classifier: conv → ReLU (the "stage", 3 maps of 5×4), then a head that is not
 // linear and sees where things are: flatten → 60×6 → ReLU → 6×4.
-dl::Sequential<float> small_classifier(dl::Rng& rng) {
+dl::Sequential<float> small_classifier(dl::Rng& rng, std::size_t in_channels = 1) {
     dl::Sequential<float> model;
-    model.add<dl::Conv2d<float>>(1, 3, 3, 1, 1, dl::Init::he, rng);
+    model.add<dl::Conv2d<float>>(in_channels, 3, 3, 1, 1, dl::Init::he, rng);
     model.add<dl::ReLU<float>>();
     model.add<dl::Flatten<float>>();
     model.add<dl::Linear<float>>(60, 6, dl::Init::he, rng);
@@ -82,4 +84,33 @@ TEST_CASE("Grad-CAM: a split that leaves no head, or a class that is not scored,
     CHECK_THROWS_WITH(dl::grad_cam(model, x, 2, 4), dltest::contains("class 4 is not among the scores"));
     CHECK_THROWS_WITH(dl::grad_cam(model, x, 3, 0), dltest::contains("not (1, K, H, W)"));
     CHECK_THROWS_WITH(dl::grad_cam(model, xt::zeros<float>({2, 1, 5, 4}), 2, 0), dltest::contains("one image"));
+}
+
+TEST_CASE("Saliency: the map is the largest |gradient| over the channels, and the gradient matches finite differences", "[explain][gradcheck]") {
+    dl::Rng rng(7);
+    dl::Sequential<float> model = small_classifier(rng, 2);
+    model.eval();
+    xt::random::seed(9);
+    const dl::Tensor<float> x = xt::random::randn<float>({1, 2, 5, 4});  // (1, C, H, W)
+    const int label = 1;
+    const dl::Saliency s = dl::saliency_map(dl::layers_of(model), x, label);
+    REQUIRE(dl::shape_of(s.gradient) == dl::Shape{1, 2, 5, 4});
+    REQUIRE(s.height == 5);
+    REQUIRE(s.width == 4);
+    const auto score = [&](const dl::Tensor<float>& input) { return double(model.forward(input)(0, std::size_t(label))); };
+    const float step = 1e-2f;
+    std::vector<double> numeric(x.size());
+    double worst = 0;
+    for (std::size_t i = 0; i < x.size(); ++i) {
+        dl::Tensor<float> up = x, down = x;
+        up.data()[i] += step;
+        down.data()[i] -= step;
+        numeric[i] = (score(up) - score(down)) / (2.0 * step);
+        worst = std::max(worst, std::abs(numeric[i] - double(s.gradient.data()[i])));
+    }
+    INFO("worst difference from finite differences: " << worst);
+    CHECK(worst < 1e-3);
+    for (std::size_t p = 0; p < 20; ++p) CHECK(s.map[p] == Approx(std::max(std::abs(numeric[p]), std::abs(numeric[20 + p]))).margin(1e-3));
+    CHECK_THROWS_WITH(dl::saliency_map(dl::layers_of(model), x, 4), dltest::contains("class 4 is not among the scores"));
+    CHECK_THROWS_WITH(dl::saliency_map(dl::layers_of(model), xt::zeros<float>({2, 2, 5, 4}), 0), dltest::contains("one image"));
 }

@@ -95,3 +95,26 @@ TEST_CASE("photo to Fashion-MNIST: an image with no object is refused with the r
     CHECK_THROWS_WITH(dl::prepare_like_fashion_mnist(rectangle_on(12, 12, 100, 3, 3, 4, 4, 110)), dltest::contains("10 gray levels at most"));
     CHECK_THROWS_WITH(dl::prepare_like_fashion_mnist(dl::Image8{}), dltest::contains("empty"));
 }
+
+TEST_CASE("photo to MNIST digit: the stroke fits a 20-pixel box and its centre of mass lands in the middle", "[data][predict]") {
+    // 60×50 white paper with a black "L": a 4×30 upright bar at (10, 8) and a 15×4 foot at (10, 34).
+    dl::Image8 photo = rectangle_on(60, 50, 255, 10, 8, 4, 30, 0);
+    for (int y = 34; y < 38; ++y)
+        for (int x = 10; x < 25; ++x) photo.pixels[std::size_t(y) * 60 + std::size_t(x)] = 0;
+    const dl::PhotoPreparation p = dl::prepare_like_mnist_digit(photo);
+    CHECK(p.inverted);
+    CHECK(p.crop_width == 15);
+    CHECK(p.crop_height == 30);
+    // Longer side 30 → 20 (×2/3): the L is 20 rows tall and 10 columns wide.
+    const std::pair<int, int> rows = lit_rows(p.image);
+    CHECK(rows.second - rows.first + 1 == 20);
+    // The L's mass sits low and left of its box, so the box is moved up and right of centre:
+    // the brightness-weighted centre is within half a pixel of (13.5, 13.5).
+    double total = 0, sum_x = 0, sum_y = 0;
+    for (int y = 0; y < 28; ++y)
+        for (int x = 0; x < 28; ++x) total += at(p.image, x, y), sum_x += double(at(p.image, x, y)) * x, sum_y += double(at(p.image, x, y)) * y;
+    CHECK(sum_x / total == Approx(13.5).margin(0.5));
+    CHECK(sum_y / total == Approx(13.5).margin(0.5));
+    CHECK(rows.first < 4);  // centring the box instead would start it at row 4
+    CHECK_THROWS_WITH(dl::prepare_like_mnist_digit(rectangle_on(8, 8, 255, 0, 0, 0, 0, 0)), dltest::contains("prepare_like_mnist_digit: nothing"));
+}

@@ -96,4 +96,9 @@ DataSplits load_fashion_mnist_splits(const std::string& data_dir, std::size_t va
     return splits;
 }
 
+Normalization fashion_mnist_training_normalization(const std::string& data_dir, std::size_t val_size, std::uint64_t seed) {
+    const ImageDataset training_file = load_fashion_mnist(locate_fashion_mnist(data_dir), true);
+    return fit_normalization(split_validation(training_file, val_size, seed).train.images);
+}
+
 }  // namespace dl

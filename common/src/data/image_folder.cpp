@@ -111,4 +111,6 @@ ImageDataset load_image_folder(const std::string& dir, const ImageFolderOptions&
     return data;
 }
 
+std::vector<std::string> image_folder_classes(const std::string& dir) { return class_folders(dir); }
+
 }  // namespace dl

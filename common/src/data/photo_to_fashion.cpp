@@ -5,12 +5,14 @@
 #include <algorithm>
 #include <cmath>
 #include <stdexcept>
+#include <string>
 
 namespace dl {
 
 namespace {
 
 constexpr int kSide = 28;            // Fashion-MNIST's images are 28×28
+constexpr int kDigitBox = 20;        // MNIST's digits fit a 20×20 box
 constexpr int kLeastContrast = 16;   // gray levels an object must stand out by
 
 // The average gray of the one-pixel frame around @p gray (1 channel).
@@ -49,23 +51,39 @@ Image8 crop_above(const Image8& gray, const PhotoPreparation& box, int backgroun
     return crop;
 }
 
-// @p crop scaled so its longer side is 28, centred on a black 28×28 image.
-Image8 fit_and_centre(const Image8& crop) {
-    const double scale = double(kSide) / double(std::max(crop.width, crop.height));
-    const int width = std::clamp(int(std::lround(crop.width * scale)), 1, kSide);
-    const int height = std::clamp(int(std::lround(crop.height * scale)), 1, kSide);
-    const Image8 scaled = resize_image(crop, width, height);
+// @p crop scaled so its longer side is @p box pixels, keeping its aspect ratio.
+Image8 fit_into(const Image8& crop, int box) {
+    const double scale = double(box) / double(std::max(crop.width, crop.height));
+    const int width = std::clamp(int(std::lround(crop.width * scale)), 1, box);
+    const int height = std::clamp(int(std::lround(crop.height * scale)), 1, box);
+    return resize_image(crop, width, height);
+}
+
+// @p tile drawn on a black 28×28 image with its top-left corner at (@p left, @p top), kept inside.
+Image8 place_on_black(const Image8& tile, int left, int top) {
+    left = std::clamp(left, 0, kSide - tile.width), top = std::clamp(top, 0, kSide - tile.height);
     Image8 out{kSide, kSide, 1, std::vector<std::uint8_t>(std::size_t(kSide) * kSide, 0), 8};
-    const int left = (kSide - width) / 2, top = (kSide - height) / 2;
-    for (int y = 0; y < height; ++y)
-        std::copy_n(scaled.pixels.begin() + std::ptrdiff_t(y) * width, width, out.pixels.begin() + std::ptrdiff_t(top + y) * kSide + left);
+    for (int y = 0; y < tile.height; ++y)
+        std::copy_n(tile.pixels.begin() + std::ptrdiff_t(y) * tile.width, tile.width, out.pixels.begin() + std::ptrdiff_t(top + y) * kSide + left);
     return out;
 }
 
-}  // namespace
+// The brightness-weighted mean column and row of @p image (its centre if it is all black).
+void centre_of_mass(const Image8& image, double& x, double& y) {
+    double total = 0, sum_x = 0, sum_y = 0;
+    for (int r = 0; r < image.height; ++r)
+        for (int c = 0; c < image.width; ++c) {
+            const double v = image.pixels[std::size_t(r) * image.width + c];
+            total += v, sum_x += v * c, sum_y += v * r;
+        }
+    x = total > 0 ? sum_x / total : (image.width - 1) / 2.0;
+    y = total > 0 ? sum_y / total : (image.height - 1) / 2.0;
+}
 
-PhotoPreparation prepare_like_fashion_mnist(const Image8& photo) {
-    if (photo.width < 1 || photo.height < 1) throw std::invalid_argument("prepare_like_fashion_mnist: the image is empty");
+// Steps 1-4 of both preparations: gray, a light background inverted, the object found,
+// cropped and its background taken off. @p caller names the function in errors.
+PhotoPreparation crop_object(const Image8& photo, const std::string& caller) {
+    if (photo.width < 1 || photo.height < 1) throw std::invalid_argument(caller + ": the image is empty");
     PhotoPreparation result;
     Image8 gray = to_gray(photo);
     result.inverted = border_mean(gray) > 127.5;
@@ -75,13 +93,31 @@ PhotoPreparation prepare_like_fashion_mnist(const Image8& photo) {
     const int background = int(std::lround(border_mean(gray)));
     const int brightest = *std::max_element(gray.pixels.begin(), gray.pixels.end());
     if (brightest - background < kLeastContrast) {
-        throw std::invalid_argument("prepare_like_fashion_mnist: nothing in the " + std::to_string(photo.width) + "x" + std::to_string(photo.height) +
+        throw std::invalid_argument(caller + ": nothing in the " + std::to_string(photo.width) + "x" + std::to_string(photo.height) +
                                     " image stands out from its background (" + std::to_string(brightest - background) + " gray levels at most; " +
                                     std::to_string(kLeastContrast) + " needed): is there an object in it?");
     }
     const int threshold = background + (brightest - background) / 4;
     bounding_box(gray, threshold, result);  // the brightest pixel is above the threshold
-    result.image = fit_and_centre(crop_above(gray, result, background));
+    result.image = crop_above(gray, result, background);
+    return result;
+}
+
+}  // namespace
+
+PhotoPreparation prepare_like_fashion_mnist(const Image8& photo) {
+    PhotoPreparation result = crop_object(photo, "prepare_like_fashion_mnist");
+    const Image8 scaled = fit_into(result.image, kSide);
+    result.image = place_on_black(scaled, (kSide - scaled.width) / 2, (kSide - scaled.height) / 2);
+    return result;
+}
+
+PhotoPreparation prepare_like_mnist_digit(const Image8& photo) {
+    PhotoPreparation result = crop_object(photo, "prepare_like_mnist_digit");
+    const Image8 scaled = fit_into(result.image, kDigitBox);
+    double x = 0, y = 0;
+    centre_of_mass(scaled, x, y);
+    result.image = place_on_black(scaled, int(std::lround(kSide / 2.0 - 0.5 - x)), int(std::lround(kSide / 2.0 - 0.5 - y)));
     return result;
 }
 

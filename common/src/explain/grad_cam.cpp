@@ -6,21 +6,23 @@
 namespace dl {
 
 GradCam grad_cam(Sequential<float>& model, const Tensor<float>& x, std::size_t split, int label) {
-    if (x.dimension() < 1 || x.shape(0) != 1) throw std::invalid_argument("grad_cam: expected one image (1, ...), got " + shape_string(shape_of(x)));
-    if (split == 0 || split >= model.size()) throw std::invalid_argument("grad_cam: the split must leave layers on both sides, got " + std::to_string(split));
     model.eval();
+    return grad_cam(layers_of(model), x, split, label);
+}
+
+GradCam grad_cam(const LayerChain& chain, const Tensor<float>& x, std::size_t split, int label) {
+    if (x.dimension() < 1 || x.shape(0) != 1) throw std::invalid_argument("grad_cam: expected one image (1, ...), got " + shape_string(shape_of(x)));
+    if (split == 0 || split >= chain.size()) throw std::invalid_argument("grad_cam: the split must leave layers on both sides, got " + std::to_string(split));
     GradCam cam;
-    Tensor<float> h = x;
-    for (std::size_t i = 0; i < split; ++i) h = model[i].forward(h);
+    Tensor<float> h = forward_through(chain, x, 0, split);
     if (h.dimension() != 4) throw std::invalid_argument("grad_cam: the layers before the split give " + shape_string(shape_of(h)) + ", not (1, K, H, W)");
     cam.activations = h;  // (1, K, H, W)
-    for (std::size_t i = split; i < model.size(); ++i) h = model[i].forward(h);
+    h = forward_through(chain, h, split, chain.size());
     if (h.dimension() != 2 || label < 0 || std::size_t(label) >= h.shape(1)) throw std::invalid_argument("grad_cam: class " + std::to_string(label) + " is not among the scores " + shape_string(shape_of(h)));
     Tensor<float> g = Tensor<float>::from_shape({std::size_t(1), h.shape(1)});  // (1, classes): dy_c/dy, one-hot
     std::fill(g.begin(), g.end(), 0.0f);
     g(0, std::size_t(label)) = 1.0f;
-    for (std::size_t i = model.size(); i-- > split;) g = model[i].backward(g);
-    cam.gradients = g;  // (1, K, H, W)
+    cam.gradients = backward_through(chain, g, split, chain.size());  // (1, K, H, W)
     const std::size_t maps = cam.activations.shape(1), area = cam.activations.shape(2) * cam.activations.shape(3);
     cam.height = int(cam.activations.shape(2)), cam.width = int(cam.activations.shape(3));
     cam.map.assign(area, 0.0f);

@@ -38,6 +38,16 @@ ImageDataset load_fashion_mnist(const std::string& dir, bool train);
 /// @return the training, validation and test sets and the normalization applied to them
 DataSplits load_fashion_mnist_splits(const std::string& data_dir, std::size_t val_size, std::size_t train_size, std::uint64_t seed);
 
+/// The normalization a run with these flags trained with, without loading the test set:
+/// the mean and standard deviation of the training images left after holding out
+/// @p val_size (seeded by @p seed), as load_fashion_mnist_splits() computes it for all the
+/// training images (--train-size 0). A trained model must see new inputs through this map.
+/// @param data_dir the folder, or "" to search (locate_fashion_mnist())
+/// @param val_size the images held out for validation
+/// @param seed the seed of the split
+/// @return the training images' mean and standard deviation
+Normalization fashion_mnist_training_normalization(const std::string& data_dir, std::size_t val_size, std::uint64_t seed);
+
 /// @brief The ten class names, index = label.
 /// @return "T-shirt/top", "Trouser", … "Ankle boot"
 const std::vector<std::string>& fashion_mnist_classes();

@@ -15,6 +15,13 @@ struct ImageFolderOptions {
     int channels = 1;   ///< 1: converted to gray; 3: converted to RGB
 };
 
+/// @brief The class names of an image folder: its visible sub-folders, sorted by name, as
+/// load_image_folder() numbers them. Throws std::runtime_error, naming @p dir, if it does
+/// not exist or has no sub-folders.
+/// @param dir the folder of class folders
+/// @return the class names
+std::vector<std::string> image_folder_classes(const std::string& dir);
+
 /// Loads `dir/<class name>/<image>` for every sub-folder of @p dir, the classes in
 /// file-name order, the images of each class in file-name order. Any format stb_image
 /// reads is accepted (PNG, JPEG, BMP, GIF, TGA…); files whose names start with a dot are

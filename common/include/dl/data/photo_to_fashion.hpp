@@ -1,5 +1,6 @@
 /// @file photo_to_fashion.hpp
-/// @brief Making a photo of one object look like a Fashion-MNIST image before a model sees it.
+/// @brief Making a photo of one object look like a Fashion-MNIST image (or a handwritten
+/// digit like an MNIST one) before a model sees it.
 ///
 /// A Fashion-MNIST image is a light object on a black background, 28×28, the object
 /// centred and filling the frame along its longer side. A photo of a shirt is usually the
@@ -37,5 +38,14 @@ struct PhotoPreparation {
 /// @param photo any gray or colour image
 /// @return the 28×28 image and what was done to get it
 PhotoPreparation prepare_like_fashion_mnist(const Image8& photo);
+
+/// Brings @p photo of one handwritten digit to MNIST's form (LeCun et al., 1998): steps 1-4
+/// of prepare_like_fashion_mnist(), then the crop scaled so its longer side is 20 pixels,
+/// keeping its aspect ratio, and placed on a black 28×28 image so that its centre of mass
+/// (brightness-weighted) falls on the image's centre, kept inside the frame.
+/// Throws std::invalid_argument if the photo has no object, as prepare_like_fashion_mnist().
+/// @param photo any gray or colour image of one digit
+/// @return the 28×28 image and what was done to get it
+PhotoPreparation prepare_like_mnist_digit(const Image8& photo);
 
 }  // namespace dl

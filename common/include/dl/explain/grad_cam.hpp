@@ -8,7 +8,7 @@
 /// for c lies (coarse: 7×7 for ResNet-20 on 28×28 inputs).
 #pragma once
 
-#include "dl/layers/sequential.hpp"
+#include "dl/explain/layer_chain.hpp"
 
 #include <vector>
 
@@ -24,11 +24,21 @@ struct GradCam {
     int width = 0;              ///< W
 };
 
-/// Runs @p model on the one image @p x in evaluation mode, split before layer @p split
-/// (the layers from @p split on are the head), and computes Grad-CAM for class @p label.
-/// Leaves gradients accumulated in the head's parameters (as any backward pass does).
-/// Throws std::invalid_argument if @p x is not one image, or if the output of the layers
-/// before @p split is not (1, K, H, W).
+/// Runs the network whose layers are @p chain on the one image @p x, split before layer
+/// @p split (the layers from @p split on are the head), and computes Grad-CAM for class
+/// @p label. The caller puts the network in evaluation mode first. Leaves gradients
+/// accumulated in the head's parameters (as any backward pass does).
+/// Throws std::invalid_argument if @p x is not one image, if the split leaves no layer on
+/// one side, if the output of the layers before @p split is not (1, K, H, W), or if
+/// @p label is not among the scores.
+/// @param chain a classifier's layers, (1, ...) → (1, classes)
+/// @param x one image, (1, C, H, W)
+/// @param split the index of the head's first layer
+/// @param label the class to explain
+/// @return the activations, their gradients, the weights and the map
+GradCam grad_cam(const LayerChain& chain, const Tensor<float>& x, std::size_t split, int label);
+
+/// @brief grad_cam() of the layers of @p model, which it puts in evaluation mode.
 /// @param model a classifier, (1, ...) → (1, classes)
 /// @param x one image, (1, C, H, W)
 /// @param split the index of the head's first layer

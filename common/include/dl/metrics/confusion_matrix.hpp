@@ -14,6 +14,10 @@ public:
     /// @param classes K
     explicit ConfusionMatrix(std::size_t classes);
 
+    /// @brief The number of classes K.
+    /// @return K
+    std::size_t classes() const { return k_; }
+
     /// @brief Counts each pair (labels[i], predictions[i]).
     /// @param predictions (N) predicted classes in [0, K)
     /// @param labels (N) true classes in [0, K)

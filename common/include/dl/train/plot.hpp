@@ -1,5 +1,5 @@
 /// @file plot.hpp
-/// @brief Line plots as PNG files, drawn by gnuplot.
+/// @brief Line plots as PNG files, drawn by gnuplot, and the way to run gnuplot.
 #pragma once
 
 #include <string>
@@ -33,5 +33,18 @@ struct PlotOptions {
 /// @param options title, axis labels and scales
 /// @return true if the PNG was drawn; false without gnuplot, on its failure, or with no points
 bool plot_lines(const std::string& png_path, const std::vector<Series>& series, const PlotOptions& options);
+
+/// Runs the gnuplot @p script, which writes @p png_path (the script is left beside it as
+/// png_path + ".gp", with gnuplot's messages in png_path + ".log", only if gnuplot fails).
+/// Returns false, after printing a one-line notice, if gnuplot is not installed or fails.
+/// @param png_path the PNG the script writes
+/// @param script the gnuplot commands
+/// @return true if gnuplot succeeded
+bool run_gnuplot(const std::string& png_path, const std::string& script);
+
+/// @brief @p text as a gnuplot string: single-quoted, with each quote doubled.
+/// @param text any text
+/// @return the quoted string
+std::string gnuplot_quoted(const std::string& text);
 
 }  // namespace dl
