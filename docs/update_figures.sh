@@ -11,6 +11,7 @@
 #   ./book run 03 && for e in bn head ladder lr activation; do ./book run 03 --experiment $e; done
 #   ./book run 03 --experiment ladder --epochs 40 --val-size 2000 --out runs/03_vgg/ladder-long
 #   ./book run 04 && ./book run 04 --experiment depth && ./book run 04 --experiment stochastic-depth
+#   ./book run 04 --evaluate chapters/04_resnet/pretrained/resnet20.ckpt && ./book predict tests/data/photos/*.png
 #   ./book run 05 && ./book run 05 --experiment decoders
 #   ./book run 06 && ./book run 06 --experiment labels && ./book run 06 --experiment imbalance
 # then run docs/update_figures.sh and rebuild the site with ./book docs.
@@ -19,14 +20,18 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 # run output                                  -> chapter figure
 figures=(
   "runs/01_mlp/main/accuracy.png              chapters/01_mlp/images/ch01_main_accuracy.png"
+  "runs/01_mlp/main/confusion.png             chapters/01_mlp/images/ch01_confusion.png"
   "runs/01_mlp/init/init_val_accuracy.png     chapters/01_mlp/images/ch01_init_val_accuracy.png"
   "runs/01_mlp/size/size_accuracy.png         chapters/01_mlp/images/ch01_size_accuracy.png"
   "runs/01_mlp/size/size_val_loss.png         chapters/01_mlp/images/ch01_size_val_loss.png"
   "runs/02_lenet/main/accuracy.png            chapters/02_lenet/images/ch02_main_accuracy.png"
   "runs/02_lenet/main/filters.png             chapters/02_lenet/images/ch02_filters.png"
   "runs/02_lenet/main/misclassified.png       chapters/02_lenet/images/ch02_misclassified.png"
+  "runs/02_lenet/main/confusion.png           chapters/02_lenet/images/ch02_confusion.png"
+  "runs/02_lenet/main/feature_maps.png        chapters/02_lenet/images/ch02_feature_maps.png"
   "runs/03_vgg/main/accuracy.png              chapters/03_vgg/images/ch03_main_accuracy.png"
   "runs/03_vgg/main/augmented.png             chapters/03_vgg/images/ch03_augmented.png"
+  "runs/03_vgg/main/confusion.png             chapters/03_vgg/images/ch03_confusion.png"
   "runs/03_vgg/bn/bn.png                      chapters/03_vgg/images/ch03_bn.png"
   "runs/03_vgg/head/head.png                  chapters/03_vgg/images/ch03_head.png"
   "runs/03_vgg/ladder/ladder.png              chapters/03_vgg/images/ch03_ladder.png"
@@ -40,6 +45,11 @@ figures=(
   "runs/04_resnet/depth/train_accuracy.png    chapters/04_resnet/images/ch04_depth_train_accuracy.png"
   "runs/04_resnet/depth/val_accuracy.png      chapters/04_resnet/images/ch04_depth_val_accuracy.png"
   "runs/04_resnet/stochastic-depth/stochastic_depth.png chapters/04_resnet/images/ch04_stochastic_depth.png"
+  "runs/04_resnet/evaluate/confusion.png      chapters/04_resnet/images/ch04_confusion.png"
+  "runs/04_resnet/evaluate/feature_maps.png   chapters/04_resnet/images/ch04_feature_maps.png"
+  "runs/04_resnet/evaluate/explained.png      chapters/04_resnet/images/ch04_explained.png"
+  "runs/04_resnet/predict/shirt.png           chapters/04_resnet/images/ch04_predict_shirt.png"
+  "runs/04_resnet/predict/digit.png           chapters/04_resnet/images/ch04_predict_digit.png"
   "runs/05_unet/main/scenes.png               chapters/05_unet/images/ch05_scenes.png"
   "runs/05_unet/main/legend.png               chapters/05_unet/images/ch05_legend.png"
   "runs/05_unet/main/predictions.png          chapters/05_unet/images/ch05_predictions.png"
@@ -49,6 +59,7 @@ figures=(
   "runs/05_unet/decoders/predictions-unet.png      chapters/05_unet/images/ch05_decoder_unet.png"
   "runs/06_finetune/main/examples.png         chapters/06_finetune/images/ch06_examples.png"
   "runs/06_finetune/main/accuracy.png         chapters/06_finetune/images/ch06_main_accuracy.png"
+  "runs/06_finetune/main/confusion.png        chapters/06_finetune/images/ch06_confusion.png"
   "runs/06_finetune/labels/labels.png         chapters/06_finetune/images/ch06_labels.png"
 )
 missing=0
@@ -81,6 +92,7 @@ results=(
   "runs/04_resnet/main         chapters/04_resnet/results/main.json"
   "runs/04_resnet/depth        chapters/04_resnet/results/depth.json"
   "runs/04_resnet/stochastic-depth chapters/04_resnet/results/stochastic-depth.json"
+  "runs/04_resnet/predict      chapters/04_resnet/results/predict.json"
   "runs/05_unet/main           chapters/05_unet/results/main.json"
   "runs/05_unet/decoders       chapters/05_unet/results/decoders.json"
   "runs/06_finetune/main       chapters/06_finetune/results/main.json"

@@ -84,6 +84,8 @@ void run_evaluate(const Settings& s, const std::string& out_dir) {
     dl::report_confusion(test.predictions, splits.test.labels, splits.test.class_names, dl::RunDirectory(out_dir).file("confusion.png"),
                          "Chapter 4 " + describe(s.architecture) + " (" + std::filesystem::path(s.evaluate).filename().string() + "): test images");
     save_stage_maps(model, splits.test, dl::RunDirectory(out_dir).file("feature_maps.png"));
+    save_explained_test_images(model, splits.test, test.predictions, dl::RunDirectory(out_dir).file("explained.png"));
+    std::cout << "Where it looks on shirts, T-shirts and pullovers it gets right and wrong: " << out_dir << "/explained.png\n";
     std::cout << "test loss: " << dl::fixed(test.loss, 4) << "\ntest accuracy: " << dl::fixed(test.accuracy, 4) << "\n";
 }
 

@@ -15,6 +15,9 @@
 #include "../support/catch_compat.hpp"
 
 #include <filesystem>
+#include <fstream>
+
+#include <nlohmann/json.hpp>
 
 namespace {
 
@@ -85,6 +88,22 @@ TEST_CASE("chapter 6: fine-tuning learns an image folder of bars and refuses a b
     CHECK(outcome.history.size() == 4);
     CHECK(outcome.test.accuracy >= 0.9);  // bars are easy; chance is 0.5
     CHECK(model->body_frozen() == false);
+
+    // --predict with the fine-tuned model: a photo of a dark horizontal bar on white paper,
+    // prepared like the folder's images (a folder of your own: the Fashion-MNIST way).
+    dl::save_checkpoint(dir.file("model.ckpt"), *model, ch06::architecture_tag(s, 2));
+    dl::Image8 photo{90, 60, 1, std::vector<std::uint8_t>(90 * 60, 245), 8};
+    for (int y = 28; y < 34; ++y)
+        for (int x = 10; x < 80; ++x) photo.pixels[std::size_t(y) * 90 + std::size_t(x)] = 25;
+    dl::write_png(dir.file("bar.png"), photo);
+    s.data_dir = dir.path();
+    ch06::run_predict({{dir.file("bar.png")}, dir.file("model.ckpt"), ""}, s, dir.file("predict"));
+    const dl::Image8 panel = dl::read_png(dir.file("predict/bar.png"));
+    CHECK(panel.width >= 5 * 140);  // the image, the input, Grad-CAM (the body's last stage), saliency, the bars
+    std::ifstream results(dir.file("predict/results.json"));
+    const nlohmann::json rows = nlohmann::json::parse(results);
+    REQUIRE(rows.size() == 1);
+    CHECK(rows[0]["top"][0]["class"] == "horizontal");
 
     std::filesystem::create_directories(dir.file("test/diagonal"));  // a class the training folder lacks
     CHECK_THROWS_WITH(ch06::load_digit_splits(dir.path(), normalization, 1), dltest::contains("holds the classes {diagonal, horizontal, vertical}"));

@@ -66,4 +66,29 @@ struct NamedGradient {
 /// and beta, and projection shortcuts are left out).
 std::vector<double> gradient_norm_probe(const std::vector<NamedGradient>& gradients);
 
+/// What Grad-CAM computes from one image's maps and the gradients of a class's score.
+struct GradCamMap {
+    std::vector<double> weights;  ///< (K) α_k: the average of map k's gradient
+    Array map;                    ///< (H, W) ReLU(Σ_k α_k A_k)
+};
+
+/// Exercise 4.6 — Grad-CAM's weights and map. Given the last stage's maps A (K, H, W) for one
+/// image and the gradients ∂y_c/∂A of the class's score (K, H, W), weigh each map by its
+/// gradient's average over the H·W positions, α_k = (1/HW) Σ_ij ∂y_c/∂A_k[i][j], and return
+/// the weights and ReLU(Σ_k α_k A_k).
+/// @param activations A (K, H, W)   @param gradients ∂y_c/∂A (K, H, W)
+GradCamMap grad_cam_from_gradients(const Array& activations, const Array& gradients);
+
+/// Exercise 4.7 — the steps that make a photo look like a Fashion-MNIST image, without the
+/// scaling: given a gray photo (H, W) with values in [0, 1],
+///  1. if the mean of its border (every pixel of the first and last rows and columns) is
+///     above 0.5, invert it (v ↦ 1 − v), so the background is dark;
+///  2. b = the border's mean after that step; t = b + (m − b)/4, m the largest value;
+///  3. find the object: the smallest box holding every pixel above t (it has h rows, w columns);
+///  4. return a black (side, side) image with the box's pixels, each minus b (at least 0),
+///     placed with the box's top-left corner at row ⌊(side − h)/2⌋, column ⌊(side − w)/2⌋.
+/// Throw std::invalid_argument if the box does not fit into side × side.
+/// @param photo (H, W) values in [0, 1]   @param side the output's side   @return (side, side)
+Array invert_and_centre(const Array& photo, std::size_t side);
+
 }  // namespace ex04

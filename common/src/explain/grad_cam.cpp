@@ -5,6 +5,16 @@
 
 namespace dl {
 
+std::size_t grad_cam_split(const LayerChain& chain, const Tensor<float>& x) {
+    std::size_t split = 0;
+    Tensor<float> h = x;
+    for (std::size_t i = 0; i < chain.size(); ++i) {
+        h = chain[i]->forward(h);
+        if (h.dimension() == 4) split = i + 1;
+    }
+    return split < chain.size() ? split : 0;
+}
+
 GradCam grad_cam(Sequential<float>& model, const Tensor<float>& x, std::size_t split, int label) {
     model.eval();
     return grad_cam(layers_of(model), x, split, label);

@@ -2,10 +2,12 @@
 
 #include "dl/explain/feature_maps.hpp"
 #include "dl/explain/prediction_panel.hpp"
+#include "dl/train/run_directory.hpp"
 #include "dl/util/cli_checks.hpp"
 #include "dl/util/table.hpp"
 
 #include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <cctype>
@@ -85,12 +87,23 @@ void save_stage_maps(const PhotoClassifier& classifier, const PhotoPrediction& p
     std::cout << "  what each stage of the network computed from it: " << png_path << "\n";
 }
 
+// One image's row of results.json: its file name, what the preparation did, the top 3.
+nlohmann::json as_json(const std::string& image, const PhotoPrediction& p, const std::vector<std::string>& classes) {
+    nlohmann::json top = nlohmann::json::array();
+    for (std::size_t rank = 0; rank < std::min<std::size_t>(3, p.ranked.size()); ++rank)
+        top.push_back({{"class", classes.at(std::size_t(p.ranked[rank].label))}, {"probability", p.ranked[rank].probability}});
+    const PhotoPreparation& prep = p.prepared;
+    return {{"image", std::filesystem::path(image).filename().string()}, {"inverted", prep.inverted},
+            {"crop", {prep.crop_x, prep.crop_y, prep.crop_width, prep.crop_height}}, {"explained", classes.at(std::size_t(p.explained))}, {"top", top}};
+}
+
 }  // namespace
 
 void predict_photos(const PhotoClassifier& classifier, const PredictRequest& request, const std::string& out_dir) {
     const int explain = class_to_explain(classifier.classes, request.explain);
-    std::filesystem::create_directories(out_dir);
+    const RunDirectory run(out_dir);  // created, and run.json says how these predictions were made
     std::set<std::string> taken;
+    nlohmann::json rows = nlohmann::json::array();
     for (const std::string& image : request.images) {
         const Image8 photo = read_png(image);
         PhotoPrediction p;
@@ -104,7 +117,10 @@ void predict_photos(const PhotoClassifier& classifier, const PredictRequest& req
         save_prediction_panel(panel, photo, p, classifier.classes);
         std::cout << "  the image, the network's input, where it looked for " << classifier.classes.at(std::size_t(p.explained)) << ", and the top classes: " << panel << "\n";
         save_stage_maps(classifier, p, panel.substr(0, panel.size() - 4) + "_maps.png");
+        rows.push_back(as_json(image, p, classifier.classes));
     }
+    run.write("results.json", rows.dump(2) + "\n");
+    std::cout << "\nresults.json (every image's top 3) in " << out_dir << "/\n";
 }
 
 }  // namespace dl

@@ -1,5 +1,6 @@
 #include "dl/explain/prediction_panel.hpp"
 
+#include "dl/explain/heat_map.hpp"
 #include "dl/io/image_grid.hpp"
 #include "dl/io/image_resize.hpp"
 #include "dl/util/table.hpp"
@@ -13,7 +14,6 @@ namespace dl {
 namespace {
 
 constexpr int kCell = 140;  // the side of each panel cell: captions of 17 characters fit under it
-constexpr std::size_t kArea = 28 * 28;
 
 // @p photo in gray, as floats, scaled down to fit a cell if it is larger; its size in @p height, @p width.
 std::vector<float> fitted_gray(const Image8& photo, int& height, int& width) {
@@ -42,16 +42,6 @@ std::vector<float> top3_bars(const PhotoPrediction& p) {
 }
 
 }  // namespace
-
-std::vector<float> heat_overlay(const std::vector<std::uint8_t>& input, const std::vector<float>& heat) {
-    std::vector<float> planes(3 * kArea);  // (3, 28, 28)
-    for (std::size_t i = 0; i < kArea; ++i) {
-        const float gray = 0.5f * float(input[i]) / 255.0f;
-        planes[i] = std::min(1.0f, gray + heat[i]);
-        planes[kArea + i] = planes[2 * kArea + i] = gray;
-    }
-    return planes;
-}
 
 void save_prediction_panel(const std::string& png_path, const Image8& photo, const PhotoPrediction& p, const std::vector<std::string>& classes) {
     const bool has_cam = !p.grad_cam.empty();

@@ -1,9 +1,15 @@
 // Tests for the chapter-4 exercises: hand-worked cases from the chapter text, the block's
 // backward against finite differences and against the library's ResidualBlock, the
-// projection against the library's 1×1 convolution, and stochastic depth's expectation.
+// projection against the library's 1×1 convolution, stochastic depth's expectation, Grad-CAM
+// against dl::grad_cam and the photo's preparation against dl::prepare_like_fashion_mnist.
 #include "exercises.hpp"
 
+#include "dl/data/photo_to_fashion.hpp"
+#include "dl/explain/grad_cam.hpp"
+#include "dl/layers/activations.hpp"
 #include "dl/layers/conv2d.hpp"
+#include "dl/layers/global_avg_pool2d.hpp"
+#include "dl/layers/linear.hpp"
 #include "dl/layers/residual_block.hpp"
 #include "dl/train/gradient_norms.hpp"
 #include "dl/util/random.hpp"
@@ -14,6 +20,9 @@
 #include "../../support/catch_compat.hpp"
 
 #include <cmath>
+#include <stdexcept>
+
+#include <xtensor/xview.hpp>
 
 using ex04::Array;
 using dltest::require_close;
@@ -123,4 +132,58 @@ TEST_CASE("Exercise 4.5: gradient-norm probe", "[ex04]") {
     REQUIRE(got.size() == expected.size());
     REQUIRE(got.size() == 2);
     for (std::size_t i = 0; i < got.size(); ++i) CHECK(got[i] == Approx(expected[i]).epsilon(1e-5));
+}
+
+TEST_CASE("Exercise 4.6: Grad-CAM's weights and map", "[ex04]") {
+    // The 2-map example in section 'Where the network looks': α = (0.25, −1), so the map is
+    // ReLU(0.25·A₀ − A₁) = ReLU([[−0.75, 0.5], [0.75, 0]]).
+    const Array a = {{{1, 2}, {3, 4}}, {{1, 0}, {0, 1}}};
+    const Array g = {{{0.25, 0.25}, {0.25, 0.25}}, {{-1, -1}, {-1, -1}}};
+    const ex04::GradCamMap hand = ex04::grad_cam_from_gradients(a, g);
+    REQUIRE(hand.weights.size() == 2);
+    CHECK(hand.weights[0] == Approx(0.25));
+    CHECK(hand.weights[1] == Approx(-1.0));
+    require_close(hand.map, Array{{0, 0.5}, {0.75, 0}}, "the map of the 2-map example in section 'Where the network looks'");
+    // Against dl::grad_cam on a small network: conv → ReLU (3 maps of 5×4), then a head.
+    dl::Rng rng(4);
+    dl::Sequential<float> model;
+    model.add<dl::Conv2d<float>>(1, 3, 3, 1, 1, dl::Init::he, rng);
+    model.add<dl::ReLU<float>>();
+    model.add<dl::GlobalAvgPool2d<float>>();
+    model.add<dl::Linear<float>>(3, 4, dl::Init::he, rng);
+    const dl::Tensor<float> x = xt::cast<float>(dltest::random_normal({1, 1, 5, 4}, 12));
+    const dl::GradCam cam = dl::grad_cam(model, x, 2, 1);
+    const Array activations = xt::cast<double>(xt::view(cam.activations, 0)), gradients = xt::cast<double>(xt::view(cam.gradients, 0));  // (3, 5, 4)
+    const ex04::GradCamMap mine = ex04::grad_cam_from_gradients(activations, gradients);
+    REQUIRE(mine.weights.size() == 3);
+    for (std::size_t k = 0; k < 3; ++k) CHECK(mine.weights[k] == Approx(double(cam.weights[k])).margin(1e-6));
+    Array library_map = xt::zeros<double>({5, 4});
+    for (std::size_t i = 0; i < 20; ++i) library_map.data()[i] = double(cam.map[i]);
+    require_close(mine.map, library_map, "the map against dl::grad_cam", 1e-5);
+}
+
+TEST_CASE("Exercise 4.7: invert and centre a photo", "[ex04]") {
+    // Section 'Your own photo': a 4×5 white photo with a black 2×1 object at row 1, columns 1-2.
+    // The border is white (mean 1 > 0.5): inverted, the object is 1 on 0; b = 0, t = 0.25;
+    // the box is 1 row × 2 columns, centred on 4×4 at row 1, column 1.
+    Array photo = xt::ones<double>({4, 5});
+    photo(1, 1) = photo(1, 2) = 0.0;
+    require_close(ex04::invert_and_centre(photo, 4), Array{{0, 0, 0, 0}, {0, 1, 1, 0}, {0, 0, 0, 0}, {0, 0, 0, 0}}, "the 4x5 example in section 'Your own photo'");
+    // A light object on a dark, gray background is not inverted; the background's 0.2 is taken
+    // off: b = 0.2, t = 0.2 + (1 − 0.2)/4 = 0.4; the box holds the 0.8 and the 1 (and the 0.3 inside it).
+    const Array dark = {{0.2, 0.2, 0.2, 0.2}, {0.2, 0.8, 0.3, 0.2}, {0.2, 0.2, 1.0, 0.2}, {0.2, 0.2, 0.2, 0.2}};
+    require_close(ex04::invert_and_centre(dark, 3), Array{{0.6, 0.1, 0}, {0, 0.8, 0}, {0, 0, 0}}, "a light object on gray: not inverted, background taken off");
+    CHECK_THROWS_AS(ex04::invert_and_centre(photo, 1), std::invalid_argument);
+    // Against dl::prepare_like_fashion_mnist on a photo whose object is exactly 28 rows tall,
+    // so that the library's scaling to 28 pixels leaves it as it is: 40×50 paper of gray 250
+    // with a dark 28×17 object (grays 10 to 120) at row 7, column 20.
+    dl::Image8 image{50, 40, 1, std::vector<std::uint8_t>(50 * 40, 250), 8};
+    for (int y = 0; y < 28; ++y)
+        for (int x = 0; x < 17; ++x) image.pixels[std::size_t(7 + y) * 50 + std::size_t(20 + x)] = std::uint8_t(10 + (y * 7 + x * 13) % 111);
+    const dl::PhotoPreparation library = dl::prepare_like_fashion_mnist(image);
+    Array as_double = xt::zeros<double>({40, 50});
+    for (std::size_t i = 0; i < 40 * 50; ++i) as_double.data()[i] = image.pixels[i] / 255.0;
+    Array expected = xt::zeros<double>({28, 28});
+    for (std::size_t i = 0; i < 28 * 28; ++i) expected.data()[i] = library.image.pixels[i] / 255.0;
+    require_close(ex04::invert_and_centre(as_double, 28), expected, "against dl::prepare_like_fashion_mnist (an object 28 rows tall: no scaling)", 1e-9);
 }

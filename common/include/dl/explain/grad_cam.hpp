@@ -38,6 +38,14 @@ struct GradCam {
 /// @return the activations, their gradients, the weights and the map
 GradCam grad_cam(const LayerChain& chain, const Tensor<float>& x, std::size_t split, int label);
 
+/// The split Grad-CAM usually takes: after the last layer whose output, for the one image
+/// @p x, is still a stack of maps (1, K, H, W). Runs @p x through @p chain to find it.
+/// @param chain a classifier's layers
+/// @param x one image, (1, C, H, W)
+/// @return the index of the first layer after it, or 0 if no layer's output is 4-D or the
+///         last layer's is (an MLP; a network without a head)
+std::size_t grad_cam_split(const LayerChain& chain, const Tensor<float>& x);
+
 /// @brief grad_cam() of the layers of @p model, which it puts in evaluation mode.
 /// @param model a classifier, (1, ...) → (1, classes)
 /// @param x one image, (1, C, H, W)

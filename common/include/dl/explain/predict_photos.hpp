@@ -53,7 +53,8 @@ std::string predict_checkpoint(const PredictRequest& request, const std::string&
 /// (save_prediction_panel()) in @p out_dir as NAME.png, NAME being the image's file name
 /// without its extension (NAME_jpg.png and the like for other formats than PNG; NAME-2.png
 /// for a second image of the same name), and, for a network with maps, the maps of each
-/// of its stages (save_feature_maps()) as NAME_maps.png. Throws, naming the file, for an image that cannot be read or has
+/// of its stages (save_feature_maps()) as NAME_maps.png; then results.json, a list of each
+/// image's top 3 classes and crop, and run.json (dl::RunDirectory). Throws, naming the file, for an image that cannot be read or has
 /// no object, and, listing the classes, for a --class the classifier does not have.
 /// @param classifier the trained network and its preparation
 /// @param request the images and the class to explain

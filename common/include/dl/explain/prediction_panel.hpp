@@ -19,11 +19,4 @@ namespace dl {
 /// @param classes the name of each class
 void save_prediction_panel(const std::string& png_path, const Image8& photo, const PhotoPrediction& p, const std::vector<std::string>& classes);
 
-/// @brief The 28×28 @p input in gray, dimmed to half, with @p heat (0-1) added to its red
-/// channel: a map drawn over the image it explains.
-/// @param input (28·28) gray values 0-255
-/// @param heat (28·28) values 0-1
-/// @return (3, 28, 28) red, green and blue planes, 0-1
-std::vector<float> heat_overlay(const std::vector<std::uint8_t>& input, const std::vector<float>& heat);
-
 }  // namespace dl
