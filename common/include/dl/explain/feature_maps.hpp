@@ -35,6 +35,6 @@ std::vector<FeatureStage> feature_stages(const LayerChain& chain, const Tensor<f
 /// @param x the image, (1, C, H, W); its first channel is drawn
 /// @param stages from feature_stages()
 /// @param per_row the most maps drawn of one stage
-void save_feature_maps(const std::string& png_path, const Tensor<float>& x, const std::vector<FeatureStage>& stages, int per_row = 16);
+void save_feature_maps(const std::string& png_path, const Tensor<float>& x, const std::vector<FeatureStage>& stages, int per_row = 12);
 
 }  // namespace dl
