@@ -12,7 +12,7 @@
 #   ./book run 03 --experiment ladder --epochs 40 --val-size 2000 --out runs/03_vgg/ladder-long
 #   ./book run 04 && ./book run 04 --experiment depth && ./book run 04 --experiment stochastic-depth
 #   ./book run 04 --evaluate chapters/04_resnet/pretrained/resnet20.ckpt && ./book predict tests/data/photos/*.png
-#   ./book run 05 && ./book run 05 --experiment decoders
+#   ./book run 05 && ./book run 05 --experiment decoders && ./book predict tests/data/photos/scene.png --model 05
 #   ./book run 06 && ./book run 06 --experiment labels && ./book run 06 --experiment imbalance
 # then run docs/update_figures.sh and rebuild the site with ./book docs.
 set -euo pipefail
@@ -57,6 +57,7 @@ figures=(
   "runs/05_unet/decoders/predictions-upsample.png  chapters/05_unet/images/ch05_decoder_upsample.png"
   "runs/05_unet/decoders/predictions-transpose.png chapters/05_unet/images/ch05_decoder_transpose.png"
   "runs/05_unet/decoders/predictions-unet.png      chapters/05_unet/images/ch05_decoder_unet.png"
+  "runs/05_unet/predict/scene.png             chapters/05_unet/images/ch05_predict_scene.png"
   "runs/06_finetune/main/examples.png         chapters/06_finetune/images/ch06_examples.png"
   "runs/06_finetune/main/accuracy.png         chapters/06_finetune/images/ch06_main_accuracy.png"
   "runs/06_finetune/main/confusion.png        chapters/06_finetune/images/ch06_confusion.png"
@@ -95,6 +96,7 @@ results=(
   "runs/04_resnet/predict      chapters/04_resnet/results/predict.json"
   "runs/05_unet/main           chapters/05_unet/results/main.json"
   "runs/05_unet/decoders       chapters/05_unet/results/decoders.json"
+  "runs/05_unet/predict        chapters/05_unet/results/predict.json"
   "runs/06_finetune/main       chapters/06_finetune/results/main.json"
   "runs/06_finetune/labels     chapters/06_finetune/results/labels.json"
   "runs/06_finetune/imbalance  chapters/06_finetune/results/imbalance.json"

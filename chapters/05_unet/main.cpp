@@ -9,6 +9,7 @@
 //   ./book run 05 --scenes DIR                  your own folder (train/, val/, test/ with images/ and masks/)
 //   ./book run 05 --evaluate runs/05_unet/main/model.ckpt --tta flip
 //                                               measure a saved model, here with test-time flips
+//   ./book run 05 --predict photo.png           the mask of a photo of your own (after the main run)
 //   ./book run 05 --help                        every flag
 #include "segmentation.hpp"
 
@@ -133,6 +134,9 @@ int main(int argc, char** argv) {
     app.add_option("--evaluate", checkpoint, "measure this saved model (a model.ckpt of the same --encoder/--decoder) on the validation and test scenes; no training")
         ->check(dl::existing_file());
     dl::add_experiment_flag(app, experiment, ch05::experiments());
+    dl::PredictRequest predict;
+    dl::add_predict_flags(app, predict, "runs/05_unet/main/model.ckpt, which ./book run 05 writes");
+    app.get_option("--predict")->description("instead of training: label every pixel of these images (PNG, JPEG, BMP, GIF; light or dark objects on a plain background)");
     CLI11_PARSE(app, argc, argv);
     if (experiment == "none") dl::choose_run_folder(app, s, "05_unet");
     a.decoder = ch05::parse_decoder(decoder);
@@ -149,6 +153,11 @@ int main(int argc, char** argv) {
         if (!s.pretrained.empty() && s.pretrained != "none" && !std::filesystem::is_regular_file(s.pretrained))
             throw std::invalid_argument("--pretrained " + s.pretrained + ": no such file (or 'none' for random weights)");
         dl::prepare_runtime(s.threads);
+        dl::check_predict_flags(app, predict, {"--experiment", "--evaluate", "--epochs", "--lr", "--train-size"});
+        if (predict.wanted()) {
+            ch05::run_predict(predict, s, app.count("--out") > 0 ? s.out_dir : dl::default_run_dir("05_unet/predict"));
+            return 0;
+        }
         if (!s.scenes_dir.empty()) {
             // Both only shape the book's own dataset; with --scenes they would be ignored.
             for (const char* flag : {"--train-scenes", "--data"}) {

@@ -114,9 +114,6 @@ void random_flips(dl::SegmentationSet& batch, dl::Rng& rng) {
     }
 }
 
-/// The per-pixel class predictions (N·H·W) of score maps (N, K, H, W).
-std::vector<int> predict_pixels(const dl::Tensor<float>& logits) { return dl::argmax_rows(dl::pixels_as_rows(logits)); }
-
 /// The loss the program minimizes, by name: pixel cross-entropy, Dice, or their sum.
 class SegmentationLoss {
 public:
@@ -149,6 +146,8 @@ void print_row(const SegmentationEpoch& e) {
 }
 
 }  // namespace
+
+std::vector<int> predict_pixels(const dl::Tensor<float>& logits) { return dl::argmax_rows(dl::pixels_as_rows(logits)); }
 
 //! [predict_scores]
 dl::Tensor<float> predict_scores(dl::Layer<float>& model, const dl::Tensor<float>& images, bool flip_average) {
@@ -286,7 +285,8 @@ namespace {
 const float kPalette[11][3] = {{0, 0, 0},       {1, 0.25f, 0.25f}, {1, 0.6f, 0},    {1, 1, 0.2f},   {0.3f, 1, 0.3f}, {0, 1, 1},
                                {0.2f, 0.5f, 1}, {0.7f, 0.35f, 1},  {1, 0.4f, 0.8f}, {1, 1, 1},      {0.6f, 1, 0.8f}};
 
-/// A mask (H·W labels) as three colour planes (3, H, W).
+}  // namespace
+
 std::vector<float> colour_planes(const int* labels, std::size_t plane) {
     std::vector<float> rgb(3 * plane);
     for (std::size_t p = 0; p < plane; ++p) {
@@ -294,8 +294,6 @@ std::vector<float> colour_planes(const int* labels, std::size_t plane) {
     }
     return rgb;
 }
-
-}  // namespace
 
 void save_prediction_grid(const std::string& path, dl::Layer<float>* model, const dl::SegmentationSet& data, std::size_t count, bool flip_average) {
     count = std::min(count, data.size());

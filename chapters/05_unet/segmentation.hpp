@@ -6,6 +6,7 @@
 #include "dl/data/fashion_scenes.hpp"
 #include "dl/data/normalize.hpp"
 #include "dl/data/segmentation_folder.hpp"
+#include "dl/explain/predict_photos.hpp"
 #include "dl/train/experiment.hpp"
 #include "dl/train/settings.hpp"
 
@@ -113,6 +114,28 @@ void save_segmentation_history(const std::string& run_dir, const std::vector<Seg
 /// PNG to @p path. @p flip_average as for evaluate_segmentation().
 void save_prediction_grid(const std::string& path, dl::Layer<float>* model, const dl::SegmentationSet& data, std::size_t count,
                           bool flip_average = false);
+
+/// @brief A mask as three colour planes, each class in its colour of the legend (save_legend()).
+/// @param labels (H·W) labels, 0 = background
+/// @param plane H·W
+/// @return (3, H, W) red, green and blue in 0-1
+std::vector<float> colour_planes(const int* labels, std::size_t plane);
+
+/// @brief Each pixel's most probable class.
+/// @param logits (B, K, H, W) scores
+/// @return (B·H·W) labels
+std::vector<int> predict_pixels(const dl::Tensor<float>& logits);
+
+/// `./book run 05 --predict IMAGE...`: loads the U-Net the flags describe from
+/// request.checkpoint, else from the main run's runs/05_unet/main/model.ckpt (train it
+/// first), prepares each image like a Fashion scene (dl::prepare_like_scene()), predicts a
+/// class for every pixel (with the flip average of --tta), prints the share of the image
+/// each class covers, and saves a panel in @p out_dir (the image, the network's 64×64
+/// input, the mask, the mask over the input) and results.json.
+/// @param request the images and the checkpoint (request.explain is refused)
+/// @param settings the flags (the architecture, --tta, the scenes folder for a plain encoder's normalization)
+/// @param out_dir the folder for the panels (created if missing)
+void run_predict(const dl::PredictRequest& request, const Settings& settings, const std::string& out_dir);
 
 /// The eleven colours of the masks, with the class names, as a one-row PNG legend.
 void save_legend(const std::string& path);

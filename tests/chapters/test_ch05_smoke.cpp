@@ -15,6 +15,10 @@
 
 #include "../support/catch_compat.hpp"
 
+#include <nlohmann/json.hpp>
+
+#include <fstream>
+
 namespace {
 
 ch05::Architecture tiny(ch05::Decoder decoder, int levels = 1, int width = 2) {
@@ -173,4 +177,25 @@ TEST_CASE("chapter 5: a width-4 U-Net learns to segment 300 real scenes", "[ch05
     CHECK(history.back().train_loss < history.front().train_loss);
     CHECK(after.class_iou[0] > 0.8);  // background found
     CHECK(after.mean_iou > 0.15);     // and items told apart: labelling all background gives (background fraction) / 11 < 0.091
+}
+
+TEST_CASE("chapter 5: --predict labels every pixel of a photo and draws the mask over it", "[ch05][predict]") {
+    dltest::TempDir dir("ch05-predict");
+    ch05::Settings s;  // the main run's network: ResNet-20 encoder, U-Net decoder
+    s.pretrained = "none";
+    dl::Rng rng(s.seed);
+    const std::unique_ptr<ch05::UNet<float>> network = ch05::make_unet(s, rng);  // untrained: the mechanics, not the answer
+    dl::save_checkpoint(dir.file("unet.ckpt"), *network, ch05::architecture_tag(s.architecture));
+    const std::string scene = std::string(BOOK_SOURCE_DIR) + "/tests/data/photos/scene.png";
+    ch05::run_predict({{scene}, dir.file("unet.ckpt"), ""}, s, dir.file("out"));
+    const dl::Image8 panel = dl::read_png(dir.file("out/scene.png"));
+    CHECK(panel.width >= 4 * 128);  // the photo, the 64×64 input, the mask, the mask over the input
+    std::ifstream results(dir.file("out/results.json"));
+    const nlohmann::json rows = nlohmann::json::parse(results);
+    REQUIRE(rows.size() == 1);
+    CHECK(rows[0]["inverted"] == true);  // dark things on light paper
+    double covered = 0;
+    for (const auto& share : rows[0]["shares"].items()) covered += share.value().get<double>();
+    CHECK(covered <= 1.0);
+    CHECK_THROWS_WITH(ch05::run_predict({{scene}, dir.file("unet.ckpt"), "Bag"}, s, dir.file("out")), dltest::contains("--class: chapter 5 labels every pixel"));
 }

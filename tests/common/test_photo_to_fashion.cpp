@@ -118,3 +118,20 @@ TEST_CASE("photo to MNIST digit: the stroke fits a 20-pixel box and its centre o
     CHECK(rows.first < 4);  // centring the box instead would start it at row 4
     CHECK_THROWS_WITH(dl::prepare_like_mnist_digit(rectangle_on(8, 8, 255, 0, 0, 0, 0, 0)), dltest::contains("prepare_like_mnist_digit: nothing"));
 }
+
+TEST_CASE("photo to scene: a light photo is inverted, its background set to the scenes' gray, fitted and padded", "[data][predict]") {
+    // 40×20 paper of gray 250 with a black 10×6 object at (5, 3): inverted, the paper is 5
+    // and the object 255; shifted so the paper is 20, the object is 255 + 15, kept at 255.
+    const dl::PhotoPreparation p = dl::prepare_like_scene(rectangle_on(40, 20, 250, 5, 3, 10, 6, 0), 16, 20);
+    CHECK(p.inverted);
+    REQUIRE(p.image.width == 16);
+    REQUIRE(p.image.height == 16);
+    // Longer side 40 → 16 (×0.4): 16×8, centred: rows 4-11; the padding above and below and
+    // the paper are all gray 20.
+    CHECK(at(p.image, 8, 0) == 20);
+    CHECK(at(p.image, 8, 15) == 20);
+    CHECK(at(p.image, 0, 5) == 20);  // the paper's left edge
+    // The object, at columns 2-5 and rows 1-2 of the 16×8 copy (5·0.4 = 2, 3·0.4 = 1.2), is bright.
+    CHECK(at(p.image, 3, 4 + 2) > 200);
+    CHECK_THROWS_WITH(dl::prepare_like_scene(rectangle_on(4, 4, 0, 0, 0, 0, 0, 0), 0, 20), dltest::contains("side must be positive"));
+}

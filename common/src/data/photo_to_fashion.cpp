@@ -121,4 +121,25 @@ PhotoPreparation prepare_like_mnist_digit(const Image8& photo) {
     return result;
 }
 
+PhotoPreparation prepare_like_scene(const Image8& photo, int side, int background) {
+    if (photo.width < 1 || photo.height < 1) throw std::invalid_argument("prepare_like_scene: the image is empty");
+    if (side < 1) throw std::invalid_argument("prepare_like_scene: the side must be positive, got " + std::to_string(side));
+    PhotoPreparation result;
+    Image8 gray = to_gray(photo);
+    result.inverted = border_mean(gray) > 127.5;
+    if (result.inverted) {
+        for (std::uint8_t& value : gray.pixels) value = std::uint8_t(255 - value);
+    }
+    const int shift = background - int(std::lround(border_mean(gray)));
+    for (std::uint8_t& value : gray.pixels) value = std::uint8_t(std::clamp(int(value) + shift, 0, 255));
+    result.crop_width = gray.width, result.crop_height = gray.height;
+    const double scale = double(side) / double(std::max(gray.width, gray.height));
+    const Image8 scaled = resize_image(gray, std::clamp(int(std::lround(gray.width * scale)), 1, side), std::clamp(int(std::lround(gray.height * scale)), 1, side));
+    result.image = Image8{side, side, 1, std::vector<std::uint8_t>(std::size_t(side) * std::size_t(side), std::uint8_t(std::clamp(background, 0, 255))), 8};
+    const int left = (side - scaled.width) / 2, top = (side - scaled.height) / 2;
+    for (int y = 0; y < scaled.height; ++y)
+        std::copy_n(scaled.pixels.begin() + std::ptrdiff_t(y) * scaled.width, scaled.width, result.image.pixels.begin() + std::ptrdiff_t(top + y) * side + left);
+    return result;
+}
+
 }  // namespace dl

@@ -48,4 +48,18 @@ PhotoPreparation prepare_like_fashion_mnist(const Image8& photo);
 /// @return the 28×28 image and what was done to get it
 PhotoPreparation prepare_like_mnist_digit(const Image8& photo);
 
+/// Brings a photo of several objects on a plain background to the form of chapter 5's
+/// Fashion scenes (light items on a dark, faintly textured background, @p side × @p side):
+/// gray; inverted if its border is light on average; shifted so the border's mean gray
+/// becomes @p background (each pixel v ↦ v − border mean + background, kept in 0-255);
+/// scaled so its longer side is @p side, keeping the aspect ratio; centred on a
+/// @p side × @p side image of gray @p background. Nothing is cropped: the crop fields
+/// describe the whole photo.
+/// Throws std::invalid_argument for an empty image or a @p side below 1.
+/// @param photo any gray or colour image
+/// @param side the scenes' side (64 for the book's)
+/// @param background the scenes' background gray (about 20: the texture's 0.02-0.14 of 255)
+/// @return the side × side image and what was done to get it
+PhotoPreparation prepare_like_scene(const Image8& photo, int side, int background);
+
 }  // namespace dl
