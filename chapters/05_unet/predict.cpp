@@ -49,7 +49,6 @@ std::vector<float> mask_over_input(const dl::Image8& input, const std::vector<in
         const float gray = float(input.pixels[p]) / 255.0f;
         for (std::size_t c = 0; c < 3; ++c) rgb[c * plane + p] = mask[p] == 0 ? gray : 0.4f * gray + 0.6f * colours[c * plane + p];
     }
-    rgb[0] = 0.0f, rgb[plane] = 1.0f;  // keep the tile's stretch at 0-1
     return rgb;
 }
 
