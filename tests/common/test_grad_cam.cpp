@@ -113,4 +113,6 @@ TEST_CASE("Saliency: the map is the largest |gradient| over the channels, and th
     for (std::size_t p = 0; p < 20; ++p) CHECK(s.map[p] == Approx(std::max(std::abs(numeric[p]), std::abs(numeric[20 + p]))).margin(1e-3));
     CHECK_THROWS_WITH(dl::saliency_map(dl::layers_of(model), x, 4), dltest::contains("class 4 is not among the scores"));
     CHECK_THROWS_WITH(dl::saliency_map(dl::layers_of(model), xt::zeros<float>({2, 2, 5, 4}), 0), dltest::contains("one image"));
+    static_cast<dl::Conv2d<float>&>(model[0]).set_input_gradient_needed(false);  // as LeNet-5's first convolution
+    CHECK_THROWS_WITH(dl::saliency_map(dl::layers_of(model), x, label), dltest::contains("no gradient for the input"));
 }

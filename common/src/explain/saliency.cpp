@@ -16,6 +16,9 @@ Saliency saliency_map(const LayerChain& chain, const Tensor<float>& x, int label
     one_hot(0, std::size_t(label)) = 1.0f;
     Saliency s;
     s.gradient = backward_through(chain, one_hot, 0, chain.size());  // (1, C, H, W)
+    if (shape_of(s.gradient) != shape_of(x))
+        throw std::logic_error("saliency_map: the first layer gave no gradient for the input (" + shape_string(shape_of(s.gradient)) +
+                               "); a layer told not to compute it, such as a first convolution, must be told to again");
     const std::size_t channels = x.shape(1), area = x.shape(2) * x.shape(3);
     s.height = int(x.shape(2)), s.width = int(x.shape(3));
     s.map.assign(area, 0.0f);

@@ -26,7 +26,8 @@ struct Saliency {
 /// of the score of class @p label back to @p x. The caller puts the network in evaluation
 /// mode first. Leaves gradients accumulated in the parameters (as any backward pass does).
 /// Throws std::invalid_argument if @p x is not one image (1, C, H, W) or @p label is not
-/// among the scores.
+/// among the scores, and std::logic_error if the first layer returns no input gradient
+/// (a Conv2d with set_input_gradient_needed(false)).
 /// @param chain a classifier's layers, (1, C, H, W) → (1, classes)
 /// @param x one image, (1, C, H, W)
 /// @param label the class whose score is differentiated
