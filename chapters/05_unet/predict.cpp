@@ -1,9 +1,9 @@
 // Chapter 5 — the trained U-Net on a photo of your own: `./book run 05 --predict IMAGE...`.
 #include "segmentation.hpp"
 
+#include "dl/explain/prediction_panel.hpp"
 #include "dl/io/checkpoint.hpp"
 #include "dl/io/image_grid.hpp"
-#include "dl/io/image_resize.hpp"
 #include "dl/train/run_directory.hpp"
 #include "dl/util/table.hpp"
 
@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <iostream>
+#include <set>
 #include <stdexcept>
 
 namespace ch05 {
@@ -55,11 +56,9 @@ std::vector<float> mask_over_input(const dl::Image8& input, const std::vector<in
 void save_panel(const std::string& path, const dl::Image8& photo, const dl::Image8& input, const std::vector<int>& mask) {
     constexpr int kCell = 2 * kSide;
     dl::ImageGrid grid(1, 4, kCell + 12, 1);
-    dl::Image8 gray = dl::to_gray(photo);
-    const double scale = std::min(1.0, double(kCell + 12) / double(std::max(gray.width, gray.height)));
-    if (scale < 1.0) gray = dl::resize_image(gray, std::max(1, int(gray.width * scale)), std::max(1, int(gray.height * scale)));
-    const std::vector<float> original(gray.pixels.begin(), gray.pixels.end());
-    grid.place(0, original.data(), gray.height, gray.width, "YOUR IMAGE");
+    int height = 0, width = 0;
+    const std::vector<float> original = dl::gray_fitted_to(photo, kCell + 12, height, width);
+    grid.place(0, original.data(), height, width, "YOUR IMAGE");
     const std::vector<float> in(input.pixels.begin(), input.pixels.end());
     grid.place(1, in.data(), kSide, kSide, "NETWORK INPUT");
     grid.place_rgb(2, colour_planes(mask.data(), mask.size()).data(), kSide, kSide, "PREDICTED MASK");
@@ -82,6 +81,7 @@ void run_predict(const dl::PredictRequest& request, const Settings& settings, co
     std::cout << "Chapter 5: " << describe(s.architecture) << " from " << path << " (test-time augmentation: " << s.tta << ")\n";
     const dl::RunDirectory run(out_dir);
     nlohmann::json rows = nlohmann::json::array();
+    std::set<std::string> taken;
     for (const std::string& image : request.images) {
         const dl::Image8 photo = dl::read_png(image);
         const dl::PhotoPreparation prepared = dl::prepare_like_scene(photo, kSide, kBackground);
@@ -95,7 +95,7 @@ void run_predict(const dl::PredictRequest& request, const Settings& settings, co
             shares[scene_classes()[std::size_t(c)]] = share;
         }
         if (shares.empty()) std::cout << "  (every pixel background)\n";
-        const std::string panel = out_dir + "/" + std::filesystem::path(image).stem().string() + ".png";
+        const std::string panel = out_dir + "/" + dl::panel_name(image, taken);
         save_panel(panel, photo, prepared.image, mask);
         std::cout << "  the image, the network's input, the mask and the mask over the input: " << panel << "\n";
         rows.push_back({{"image", std::filesystem::path(image).filename().string()}, {"inverted", prepared.inverted}, {"shares", shares}});

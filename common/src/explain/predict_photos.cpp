@@ -67,17 +67,6 @@ void print_prediction(const std::string& image, const PhotoPrediction& p, const 
         std::cout << "  " << rank + 1 << ". " << classes.at(std::size_t(p.ranked[rank].label)) << "  " << fixed(p.ranked[rank].probability, 3) << "\n";
 }
 
-// The panel's file name for @p image: its name with ".png" for its extension, or with
-// "_jpg.png" and the like for other formats; "-2", "-3"... if an earlier image took it.
-std::string panel_name(const std::string& image, std::set<std::string>& taken) {
-    const std::filesystem::path path(image);
-    std::string extension = lower(path.extension().string());
-    std::string name = path.stem().string() + (extension.empty() || extension == ".png" ? "" : "_" + extension.substr(1));
-    const std::string base = name;
-    for (int copy = 2; !taken.insert(name).second; ++copy) name = base + "-" + std::to_string(copy);
-    return name + ".png";
-}
-
 // The maps each stage of the network computes for the prepared input, if it has maps.
 void save_stage_maps(const PhotoClassifier& classifier, const PhotoPrediction& p, const std::string& png_path) {
     const Tensor<float> x = network_input(classifier, p.prepared.image);  // (1, 1, 28, 28)
@@ -98,6 +87,15 @@ nlohmann::json as_json(const std::string& image, const PhotoPrediction& p, const
 }
 
 }  // namespace
+
+std::string panel_name(const std::string& image, std::set<std::string>& taken) {
+    const std::filesystem::path path(image);
+    std::string extension = lower(path.extension().string());
+    std::string name = path.stem().string() + (extension.empty() || extension == ".png" ? "" : "_" + extension.substr(1));
+    const std::string base = name;
+    for (int copy = 2; !taken.insert(name).second; ++copy) name = base + "-" + std::to_string(copy);
+    return name + ".png";
+}
 
 void predict_photos(const PhotoClassifier& classifier, const PredictRequest& request, const std::string& out_dir) {
     const int explain = class_to_explain(classifier.classes, request.explain);

@@ -15,15 +15,6 @@ namespace {
 
 constexpr int kCell = 140;  // the side of each panel cell: captions of 17 characters fit under it
 
-// @p photo in gray, as floats, scaled down to fit a cell if it is larger; its size in @p height, @p width.
-std::vector<float> fitted_gray(const Image8& photo, int& height, int& width) {
-    Image8 gray = to_gray(photo);
-    const double scale = std::min(1.0, double(kCell) / double(std::max(gray.width, gray.height)));
-    if (scale < 1.0) gray = resize_image(gray, std::max(1, int(gray.width * scale)), std::max(1, int(gray.height * scale)));
-    height = gray.height, width = gray.width;
-    return std::vector<float>(gray.pixels.begin(), gray.pixels.end());
-}
-
 // The caption font has capital letters only.
 std::string upper(std::string text) {
     for (char& c : text) c = char(std::toupper(static_cast<unsigned char>(c)));
@@ -43,11 +34,19 @@ std::vector<float> top3_bars(const PhotoPrediction& p) {
 
 }  // namespace
 
+std::vector<float> gray_fitted_to(const Image8& photo, int cell, int& height, int& width) {
+    Image8 gray = to_gray(photo);
+    const double scale = std::min(1.0, double(cell) / double(std::max(gray.width, gray.height)));
+    if (scale < 1.0) gray = resize_image(gray, std::max(1, int(gray.width * scale)), std::max(1, int(gray.height * scale)));
+    height = gray.height, width = gray.width;
+    return std::vector<float>(gray.pixels.begin(), gray.pixels.end());
+}
+
 void save_prediction_panel(const std::string& png_path, const Image8& photo, const PhotoPrediction& p, const std::vector<std::string>& classes) {
     const bool has_cam = !p.grad_cam.empty();
     ImageGrid grid(1, has_cam ? 5 : 4, kCell, 2);
     int cell = 0, height = 0, width = 0;
-    const std::vector<float> original = fitted_gray(photo, height, width);
+    const std::vector<float> original = gray_fitted_to(photo, kCell, height, width);
     grid.place(cell++, original.data(), height, width, "YOUR IMAGE");
     const std::vector<float> input(p.prepared.image.pixels.begin(), p.prepared.image.pixels.end());  // (28, 28)
     grid.place(cell++, input.data(), 28, 28, "NETWORK INPUT\n28X28");

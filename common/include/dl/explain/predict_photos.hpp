@@ -5,6 +5,7 @@
 
 #include "dl/explain/photo_prediction.hpp"
 
+#include <set>
 #include <string>
 #include <vector>
 
@@ -47,6 +48,14 @@ void check_predict_flags(const CLI::App& app, const PredictRequest& request, con
 /// @param how_to_train the command that makes @p trained and how long it takes
 /// @return the path to load
 std::string predict_checkpoint(const PredictRequest& request, const std::string& trained, const std::string& shipped, const std::string& how_to_train);
+
+/// @brief The file name of @p image's panel: its name with ".png" for its extension, or with
+/// "_jpg.png" and the like for other formats; "-2", "-3"... if an image before it in
+/// @p taken had the name.
+/// @param image the image's path
+/// @param taken the names given so far; receives this one
+/// @return e.g. "shirt.png", "shirt_jpg.png", "shirt-2.png"
+std::string panel_name(const std::string& image, std::set<std::string>& taken);
 
 /// For each of request.images: reads it (PNG, JPEG, BMP, GIF), predicts (predict_photo()),
 /// prints its three most probable classes and what the preparation did, and saves its panel

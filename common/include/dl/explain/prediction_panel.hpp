@@ -19,4 +19,13 @@ namespace dl {
 /// @param classes the name of each class
 void save_prediction_panel(const std::string& png_path, const Image8& photo, const PhotoPrediction& p, const std::vector<std::string>& classes);
 
+/// @brief @p photo in gray, as floats 0-255, scaled down (keeping its aspect ratio) to fit a
+/// @p cell × @p cell panel cell if it is larger: a panel's first cell.
+/// @param photo any image
+/// @param cell the cell's side
+/// @param height receives the result's rows
+/// @param width receives the result's columns
+/// @return (height, width) gray values
+std::vector<float> gray_fitted_to(const Image8& photo, int cell, int& height, int& width);
+
 }  // namespace dl
