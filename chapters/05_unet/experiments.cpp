@@ -2,7 +2,7 @@
 //
 //   decoders   (a) nearest upsample + conv, (b) transposed conv, (c) transposed conv + skips:
 //              mean IoU and pixel accuracy on the test scenes, and one grid of predictions each
-#include "segmentation.hpp"
+#include "segmentation_task.hpp"
 
 #include "dl/train/run_directory.hpp"
 #include "dl/util/table.hpp"
@@ -40,20 +40,20 @@ void run_decoders(const Settings& settings, const SceneSplits& data) {
         dl::Rng rng(s.seed);  // the same initialization draws for the shared encoder
         std::unique_ptr<UNet<float>> network = make_unet(s, rng);
         UNet<float>& model = *network;
-        const std::vector<SegmentationEpoch> history = train_segmentation(model, s, data);
+        const std::vector<dl::EpochRecord> history = train_unet(model, s, data);
         const SegmentationScore test = evaluate_segmentation(model, data.test, classes, s.tta == "flip");
         const double seconds = timer.seconds();
         save_prediction_grid(run.file("predictions-" + decoder_name(decoder) + ".png"), &model, data.test, 8, s.tta == "flip");
-        table.add_row({decoder_name(decoder), std::to_string(dl::parameter_count(model)), dl::fixed(history.back().validation.mean_iou, 4),
+        table.add_row({decoder_name(decoder), std::to_string(dl::parameter_count(model)), dl::fixed(dl::val_metric(history.back(), "mean_iou"), 4),
                        dl::fixed(test.mean_iou, 4), dl::fixed(test.pixel_accuracy, 4), dl::fixed(seconds, 0)});
         results.push_back({{"decoder", decoder_name(decoder)}, {"parameters", dl::parameter_count(model)},
-                           {"val_mean_iou", history.back().validation.mean_iou}, {"test_mean_iou", test.mean_iou},
+                           {"val_mean_iou", dl::val_metric(history.back(), "mean_iou")}, {"test_mean_iou", test.mean_iou},
                            {"test_pixel_accuracy", test.pixel_accuracy}, {"test_class_iou", test.class_iou}, {"seconds", seconds}});
     }
     save_legend(run.file("legend.png"));
     std::cout << "\nDecoders, " << data.train.size() << " training scenes, " << dl::counted(settings.epochs, "epoch") << " each:\n";
     run.save_table(table, nlohmann::json{{"experiment", "decoders"}, {"epochs", settings.epochs}, {"train_scenes", data.train.size()},
-                                         {"loss", settings.loss}, {"variants", results}}
+                                         {"loss", loss_name(settings.loss)}, {"variants", results}}
                               .dump(2) + "\n");
     std::cout << "table.md, results.json, predictions-{upsample,transpose,unet}.png and legend.png in " << settings.out_dir << "/\n";
 }

@@ -11,7 +11,7 @@
 //                                               measure a saved model, here with test-time flips
 //   ./book run 05 --predict photo.png           the mask of a photo of your own (after the main run)
 //   ./book run 05 --help                        every flag
-#include "segmentation.hpp"
+#include "segmentation_task.hpp"
 
 #include "dl/util/cli_help.hpp"
 #include "dl/io/checkpoint.hpp"
@@ -47,9 +47,9 @@ void run_main(const Settings& s, const SceneSplits& data) {
     const double background = double(std::count(data.train.masks.begin(), data.train.masks.end(), 0)) / double(data.train.masks.size());
     std::cout << "Chapter 5: " << describe(s.architecture) << " on " << data.train.size() << " training scenes (background: "
               << dl::fixed(100 * background, 1) << "% of the pixels); " << s.optimizer << " lr " << s.lr << " (" << s.decay << "), loss "
-              << s.loss << ", " << dl::counted(s.epochs, "epoch") << ", test-time augmentation " << s.tta << "\n"
+              << loss_name(s.loss) << ", " << dl::counted(s.epochs, "epoch") << ", test-time augmentation " << s.tta << "\n"
               << model.summary();
-    const std::vector<SegmentationEpoch> history = train_segmentation(model, s, data);
+    const std::vector<dl::EpochRecord> history = train_unet(model, s, data);
     const bool flip_average = s.tta == "flip";
     const int classes = int(scene_classes().size());
     // The per-epoch validation is without test-time augmentation; measure the final model as it is tested.
@@ -71,10 +71,10 @@ void run_main(const Settings& s, const SceneSplits& data) {
         {"seconds", seconds},             {"parameters", dl::parameter_count(model)}, {"architecture", architecture_tag(a)},
         {"encoder", encoder_name(a.encoder)}, {"pretrained", a.encoder == Encoder::resnet20 ? (s.pretrained.empty() ? "committed" : s.pretrained) : "none"},
         {"decoder", decoder_name(a.decoder)}, {"levels", a.levels},          {"width", a.width},
-        {"loss", s.loss},                 {"optimizer", s.optimizer},        {"lr", s.lr},
+        {"loss", loss_name(s.loss)},      {"optimizer", s.optimizer},        {"lr", s.lr},
         {"decay", s.decay},               {"batch_size", s.batch_size},      {"augment", s.augment},
         {"seed", s.seed},                 {"threads", s.threads},            {"tta", s.tta},            {"train_scenes", data.train.size()},
-        {"final_val_mean_iou", history.back().validation.mean_iou}, {"val_mean_iou_as_tested", validation.mean_iou}};
+        {"final_val_mean_iou", dl::val_metric(history.back(), "mean_iou")}, {"val_mean_iou_as_tested", validation.mean_iou}};
     run.write("results.json", results.dump(2) + "\n");
     std::cout << "\nresults.json, history.csv, loss.png, miou.png, predictions.png (test scenes), scenes.png (training scenes), legend.png and model.ckpt in " << s.out_dir << "/  ("
               << dl::fixed(seconds, 1) << " s)\n";
@@ -124,7 +124,7 @@ int main(int argc, char** argv) {
         ->check(CLI::IsMember({"upsample", "transpose", "unet"}));
     app.add_option("--levels", a.levels, "plain encoder: levels (each halves the image); default 3 with --encoder plain")->capture_default_str()->check(dl::whole_number(1, 5));
     app.add_option("--width", a.width, "plain encoder: channels at the first level (doubling at each deeper one); default 8 with --encoder plain")->capture_default_str()->check(dl::whole_number(1, 256));
-    app.add_option("--loss", s.loss, "ce (pixel cross-entropy), dice, or ce+dice")->capture_default_str()->check(CLI::IsMember({"ce", "dice", "ce+dice"}));
+    app.add_option("--loss", s.loss, "ce (pixel cross-entropy), dice, or ce+dice (default: ce+dice)")->transform(CLI::CheckedTransformer(ch05::loss_names()));
     app.add_option("--scenes", s.scenes_dir, "a scenes folder with train/, val/ and test/, each holding images/ and masks/ (default: the book's, made on first use)")->check(dl::non_empty());
     app.add_option("--train-scenes", s.scene_sizes.train, "training scenes when the book's dataset is made")->capture_default_str()->check(dl::whole_number(1, 1000000));
     app.add_option("--tta", s.tta, "test-time augmentation: none, or flip (average each scene's scores with its mirror image's; twice the cost)")

@@ -7,30 +7,30 @@
 #include "dl/data/fashion_mnist.hpp"
 #include "dl/io/checkpoint.hpp"
 #include "dl/io/image_grid.hpp"
-#include "dl/losses/dice_loss.hpp"
 #include "dl/losses/pixel_cross_entropy.hpp"
 #include "dl/losses/pixel_rows.hpp"
 #include "dl/metrics/accuracy.hpp"
 #include "dl/metrics/confusion_matrix.hpp"
-#include "dl/optim/gradient_clipping.hpp"
-#include "dl/optim/make_optimizer.hpp"
-#include "dl/optim/schedules.hpp"
-#include "dl/train/divergence_guard.hpp"
-#include "dl/train/plot.hpp"
-#include "dl/train/progress.hpp"
 #include "dl/train/run_directory.hpp"
-#include "dl/util/timer.hpp"
 
 #include <algorithm>
-#include <cmath>
-#include <cstdio>
 #include <filesystem>
 #include <iostream>
 #include <numeric>
-#include <sstream>
 #include <stdexcept>
 
 namespace ch05 {
+
+const std::map<std::string, Loss>& loss_names() {
+    static const std::map<std::string, Loss> names = {{"ce", Loss::ce}, {"dice", Loss::dice}, {"ce+dice", Loss::ce_dice}};
+    return names;
+}
+
+std::string loss_name(Loss loss) {
+    for (const auto& [name, value] : loss_names())
+        if (value == loss) return name;
+    return "?";
+}
 
 const std::vector<std::string>& scene_classes() {
     static const std::vector<std::string> names = [] {
@@ -101,50 +101,6 @@ dl::SegmentationSet batch_of(const dl::SegmentationSet& data, const std::vector<
     return dl::select(data, std::vector<std::size_t>(order.begin() + long(first), order.begin() + long(first + count)));
 }
 
-/// Mirrors each scene of @p batch left-right, image and mask together, with probability 1/2.
-void random_flips(dl::SegmentationSet& batch, dl::Rng& rng) {
-    const std::size_t h = batch.images.shape(2), w = batch.images.shape(3);  // masks (B·H·W)
-    for (std::size_t i = 0; i < batch.size(); ++i) {
-        if (rng.uniform(0, 1) < 0.5) continue;
-        dl::horizontal_flip(batch.images, i);
-        for (std::size_t r = 0; r < h; ++r) {
-            int* labels = batch.masks.data() + (i * h + r) * w;
-            std::reverse(labels, labels + w);
-        }
-    }
-}
-
-/// The loss the program minimizes, by name: pixel cross-entropy, Dice, or their sum.
-class SegmentationLoss {
-public:
-    explicit SegmentationLoss(const std::string& name) : ce_(name == "ce" || name == "ce+dice"), dice_(name == "dice" || name == "ce+dice") {
-        if (!ce_ && !dice_) throw std::invalid_argument("--loss must be ce, dice or ce+dice, got '" + name + "'");
-    }
-    float forward(const dl::Tensor<float>& logits, const std::vector<int>& labels) {
-        return (ce_ ? cross_entropy_.forward(logits, labels) : 0.0f) + (dice_ ? dice_loss_.forward(logits, labels) : 0.0f);
-    }
-    dl::Tensor<float> backward() const {
-        if (ce_ && dice_) return cross_entropy_.backward() + dice_loss_.backward();
-        return ce_ ? cross_entropy_.backward() : dice_loss_.backward();
-    }
-
-private:
-    bool ce_, dice_;
-    dl::PixelCrossEntropy<float> cross_entropy_;
-    dl::DiceLoss<float> dice_loss_;
-};
-
-void print_header() {
-    std::printf("%5s  %9s  %10s  %9s  %8s  %9s  %8s  %7s  %6s\n", "epoch", "lr", "train loss", "train acc", "val loss", "val pixel", "val mIoU",
-                "time", "img/s");
-}
-
-void print_row(const SegmentationEpoch& e) {
-    std::printf("%5d  %9.2e  %10.4f  %9.4f  %8.4f  %9.4f  %8.4f  %6.1fs  %6.0f\n", e.epoch, e.lr, e.train_loss, e.train_pixel_accuracy,
-                e.validation.loss, e.validation.pixel_accuracy, e.validation.mean_iou, e.seconds, e.images_per_second);
-    std::fflush(stdout);
-}
-
 }  // namespace
 
 std::vector<int> predict_pixels(const dl::Tensor<float>& logits) { return dl::argmax_rows(dl::pixels_as_rows(logits)); }
@@ -182,100 +138,6 @@ SegmentationScore evaluate_segmentation(dl::Layer<float>& model, const dl::Segme
     score.mean_iou = confusion.mean_iou();
     for (int c = 0; c < classes; ++c) score.class_iou.push_back(confusion.iou(c));
     return score;
-}
-
-std::vector<SegmentationEpoch> train_segmentation(dl::Layer<float>& model, const Settings& s, const SceneSplits& data) {
-    auto optimizer = dl::make_optimizer(s.optimizer, dl::single_group(model.parameters(), s.lr, s.weight_decay), s.momentum);
-    const dl::Schedule schedule = dl::make_schedule(s.decay);
-    SegmentationLoss loss(s.loss);
-    dl::Rng shuffle(s.seed + 2), flips(s.seed + 3);
-    const int classes = int(scene_classes().size());
-    const std::size_t n = data.train.size(), batches = (n + s.batch_size - 1) / s.batch_size;
-    if (s.augment != "none" && s.augment != "flip") throw std::invalid_argument("--augment for scenes must be none or flip, got '" + s.augment + "'");
-    std::vector<SegmentationEpoch> history;
-    const std::vector<dl::Parameter<float>*> parameters = model.parameters();
-    dl::DivergenceGuard guard;
-    if (s.verbose) print_header();
-    for (int epoch = 1; epoch <= s.epochs; ++epoch) {
-        dl::Timer timer;
-        model.train();
-        const std::vector<std::size_t> order = shuffle.permutation(n);
-        dl::ProgressBar bar("epoch " + std::to_string(epoch) + "/" + std::to_string(s.epochs), batches, s.verbose);
-        double loss_sum = 0, right = 0, pixels = 0, seen = 0;
-        bool diverged = false;
-        try {
-            for (std::size_t b = 0; b < batches; ++b) {
-                const double progress = (double(epoch - 1) * double(batches) + double(b)) / (double(s.epochs) * double(batches));
-                optimizer->set_lr(s.lr * schedule(progress));
-                dl::SegmentationSet batch = batch_of(data.train, order, b * s.batch_size, std::min(s.batch_size, n - b * s.batch_size));
-                if (s.augment == "flip") random_flips(batch, flips);
-                //! [segmentation_step]
-                optimizer->zero_grad();
-                const dl::Tensor<float> logits = model.forward(batch.images);  // (B, 11, H, W)
-                const float batch_loss = loss.forward(logits, batch.masks);
-                model.backward(loss.backward());
-                const double norm = dl::global_gradient_norm(parameters);
-                guard.check_step(epoch, b + 1, batches, batch_loss, norm, parameters, optimizer->groups().front().lr);
-                if (s.clip_grad_norm > 0) dl::clip_gradient_norm(parameters, norm, s.clip_grad_norm);
-                optimizer->step();
-                //! [segmentation_step]
-                loss_sum += double(batch_loss) * double(batch.size());
-                right += dl::accuracy(predict_pixels(logits), batch.masks) * double(batch.masks.size());
-                pixels += double(batch.masks.size());
-                seen = double(std::min(n, (b + 1) * s.batch_size));
-                char status[96];
-                std::snprintf(status, sizeof status, "loss %.4f pixel acc %.4f | %.0f img/s", loss_sum / seen, right / pixels, seen / timer.seconds());
-                bar.update(b + 1, status);
-            }
-        } catch (const dl::TrainingDiverged& error) {
-            if (s.stop_when_diverged) throw;
-            std::fprintf(stderr, "warning: %s; this run ends here, recorded as diverged\n", error.reason().c_str());
-            diverged = true;
-        }
-        bar.finish();
-        SegmentationEpoch record;
-        record.epoch = epoch;
-        record.lr = optimizer->groups().front().lr;
-        record.train_loss = seen > 0 ? loss_sum / seen : std::nan("");
-        record.train_pixel_accuracy = pixels > 0 ? right / pixels : std::nan("");
-        record.images_per_second = seen / timer.seconds();
-        record.validation = evaluate_segmentation(model, data.validation, classes);
-        record.seconds = timer.seconds();
-        record.diverged = diverged;
-        if (!diverged) {
-            try {
-                guard.check_validation(epoch, record.validation.loss, record.lr);
-            } catch (const dl::TrainingDiverged& error) {
-                if (s.stop_when_diverged) throw;
-                std::fprintf(stderr, "warning: %s; this run ends here, recorded as diverged\n", error.reason().c_str());
-                record.diverged = true;
-            }
-        }
-        if (s.verbose) print_row(record);
-        history.push_back(record);
-        if (record.diverged) break;
-    }
-    return history;
-}
-
-void save_segmentation_history(const std::string& run_dir, const std::vector<SegmentationEpoch>& history, const std::string& title) {
-    const dl::RunDirectory run(run_dir);
-    std::ostringstream csv;
-    csv << "epoch,lr,train_loss,train_pixel_accuracy,val_loss,val_pixel_accuracy,val_mean_iou,seconds\n";
-    dl::Series train_loss{"train (the loss minimized)", {}, {}}, val_loss{"validation (pixel cross-entropy)", {}, {}};
-    dl::Series miou{"validation mIoU", {}, {}}, pixel{"validation pixel accuracy", {}, {}};
-    for (const SegmentationEpoch& e : history) {
-        csv << e.epoch << ',' << e.lr << ',' << e.train_loss << ',' << e.train_pixel_accuracy << ',' << e.validation.loss << ','
-            << e.validation.pixel_accuracy << ',' << e.validation.mean_iou << ',' << e.seconds << '\n';
-        for (dl::Series* series : {&train_loss, &val_loss, &miou, &pixel}) series->x.push_back(e.epoch);
-        train_loss.y.push_back(e.train_loss);
-        val_loss.y.push_back(e.validation.loss);
-        miou.y.push_back(e.validation.mean_iou);
-        pixel.y.push_back(e.validation.pixel_accuracy);
-    }
-    run.write("history.csv", csv.str());
-    dl::plot_lines(run.file("loss.png"), {train_loss, val_loss}, {title + ": loss", "epoch", "loss"});
-    dl::plot_lines(run.file("miou.png"), {miou, pixel}, {title + ": validation", "epoch", "mean IoU / pixel accuracy"});
 }
 
 namespace {

@@ -10,18 +10,35 @@
 #include "dl/train/experiment.hpp"
 #include "dl/train/settings.hpp"
 
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
 
 namespace ch05 {
 
+/// The loss the training steps minimize (`--loss`).
+enum class Loss {
+    ce,       ///< pixel cross-entropy
+    dice,     ///< soft Dice over the classes
+    ce_dice,  ///< their sum
+};
+
+/// @brief The `--loss` values and what each means: "ce", "dice", "ce+dice".
+/// @return the names, for CLI11's CheckedTransformer
+const std::map<std::string, Loss>& loss_names();
+
+/// @brief The flag value of @p loss.
+/// @param loss the loss
+/// @return "ce", "dice" or "ce+dice"
+std::string loss_name(Loss loss);
+
 /// Every knob of the chapter-5 program. The defaults are the chapter's main run.
 struct Settings : dl::TrainingSettings {
     Architecture architecture;
     std::string scenes_dir;          ///< dataset folder with train/, val/ and test/ ("" = the book's, made on first use)
     dl::SceneSplitSizes scene_sizes; ///< sizes of the book's dataset when it is made
-    std::string loss = "ce+dice";    ///< ce | dice | ce+dice
+    Loss loss = Loss::ce_dice;       ///< what the steps minimize
     std::string pretrained;          ///< resnet20 encoder: chapter 4's checkpoint ("" = the committed one, "none" = random weights)
     std::string tta = "flip";        ///< test-time augmentation: none | flip (average the scores of each scene and its mirror image)
 
@@ -86,28 +103,6 @@ dl::Tensor<float> predict_scores(dl::Layer<float>& model, const dl::Tensor<float
 /// batch's scores come from predict_scores()'s flip average.
 SegmentationScore evaluate_segmentation(dl::Layer<float>& model, const dl::SegmentationSet& data, int classes, bool flip_average = false,
                                         std::size_t batch_size = 50);
-
-/// One epoch of training, measured.
-struct SegmentationEpoch {
-    int epoch = 0;                       ///< 1-based
-    double lr = 0;                       ///< at the epoch's end
-    double train_loss = 0;               ///< mean training loss (the loss being minimized)
-    double train_pixel_accuracy = 0;     ///< pixel accuracy over the epoch's batches, training mode
-    SegmentationScore validation;        ///< after the epoch
-    double seconds = 0;                  ///< wall time, validation included
-    double images_per_second = 0;        ///< training throughput
-    bool diverged = false;               ///< training diverged in this epoch and ended (experiments only)
-};
-
-/// Trains @p model on data.train for settings.epochs epochs and measures it on
-/// data.validation after each; prints a progress bar and a table row per epoch if
-/// settings.verbose. Clips gradients to settings.clip_grad_norm if it is set.
-/// @throws dl::TrainingDiverged at a non-finite or exploded loss or gradient when
-///         settings.stop_when_diverged is set; otherwise that epoch is the last, marked diverged
-std::vector<SegmentationEpoch> train_segmentation(dl::Layer<float>& model, const Settings& settings, const SceneSplits& data);
-
-/// Writes history.csv, loss.png and miou.png for @p history into @p run_dir.
-void save_segmentation_history(const std::string& run_dir, const std::vector<SegmentationEpoch>& history, const std::string& title);
 
 /// A grid of the first @p count scenes of @p data: input, true mask and @p model's
 /// prediction in three rows (two without a model), masks coloured by class; written as a

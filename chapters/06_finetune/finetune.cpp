@@ -8,7 +8,6 @@
 #include "dl/io/checkpoint.hpp"
 #include "dl/layers/surgery.hpp"
 #include "dl/layers/transfer_model.hpp"
-#include "dl/losses/focal_loss.hpp"
 #include "dl/optim/discriminative.hpp"
 #include "dl/util/timer.hpp"
 
@@ -87,16 +86,11 @@ std::unique_ptr<dl::TransferModel<float>> build_model(const Settings& s, Method 
 
 namespace {
 
-/// The loss the settings ask for, or empty for cross-entropy.
-decltype(dl::FitOptions::loss) make_loss(const Settings& s) {
-    if (s.loss == "ce") return {};
+/// γ of the focal loss the settings ask for, or 0 for cross-entropy.
+double focal_gamma(const Settings& s) {
+    if (s.loss == "ce") return 0.0;
     if (s.loss != "focal") throw std::invalid_argument("--loss must be ce or focal, got '" + s.loss + "'");
-    auto focal = std::make_shared<dl::FocalLoss<float>>(s.focal_gamma);
-    return [focal](const dl::Tensor<float>& logits, const std::vector<int>& labels, dl::Tensor<float>& gradient) {
-        const float value = focal->forward(logits, labels);
-        gradient = focal->backward();
-        return value;
-    };
+    return s.focal_gamma;
 }
 
 /// The body's parameters in three groups, input side first — ResNet-20's stem with its
@@ -151,12 +145,12 @@ FinetuneOutcome train_by_method(dl::TransferModel<float>& model, const Settings&
     const dl::DataSplits splits = repeated_if_small(s, given);
     Settings run = s;
     run.epochs = budget_epochs(s, splits.train.size());
-    const auto loss = make_loss(s);
+    const double gamma = focal_gamma(s);
     FinetuneOutcome outcome;
     dl::TrainingOutcome last;
     if (s.method == Method::scratch || s.method == Method::head) {
         model.freeze_body(s.method == Method::head);
-        last = dl::train_classifier(model, dl::single_group(model.parameters(), s.lr, s.weight_decay), run, splits, true, loss);
+        last = dl::train_classifier(model, dl::single_group(model.parameters(), s.lr, s.weight_decay), run, splits, true, gamma);
         append(outcome, last, 0);
     } else {
         //! [finetune_phases]
@@ -166,12 +160,12 @@ FinetuneOutcome train_by_method(dl::TransferModel<float>& model, const Settings&
         phase.epochs = s.head_share == 0 ? 0 : std::min(run.epochs - 1, std::max(1, int(std::lround(run.epochs * s.head_share))));
         model.freeze_body(true);
         if (phase.epochs > 0)
-            append(outcome, dl::train_classifier(model, dl::single_group(model.parameters(), s.lr, s.weight_decay), phase, splits, false, loss), 0);
+            append(outcome, dl::train_classifier(model, dl::single_group(model.parameters(), s.lr, s.weight_decay), phase, splits, false, gamma), 0);
         // Phase 2: everything learns, the early layers slowest.
         const int first = phase.epochs;
         phase.epochs = std::max(1, run.epochs - first);
         model.freeze_body(false);
-        last = dl::train_classifier(model, finetune_groups(model, s), phase, splits, true, loss);
+        last = dl::train_classifier(model, finetune_groups(model, s), phase, splits, true, gamma);
         append(outcome, last, first);
         //! [finetune_phases]
     }

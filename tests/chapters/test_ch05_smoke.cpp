@@ -3,7 +3,7 @@
 // decoder's checkpoint, and a small one learns to segment a few real Fashion scenes.
 #include <cmath>
 
-#include "segmentation.hpp"
+#include "segmentation_task.hpp"
 #include "resnet.hpp"
 
 #include "dl/data/augment.hpp"
@@ -129,7 +129,7 @@ TEST_CASE("chapter 5: a checkpoint is refused by a network with another decoder"
 }
 
 TEST_CASE("chapter 5: the training loop runs two epochs on 24 scenes and scores each on validation", "[ch05]") {
-    // The short path through train_segmentation, for the sanitized run (which leaves out the
+    // The short path through train_unet (dl::fit with the segmentation task), for the sanitized run (which leaves out the
     // slower learning test below): the history has one finite entry per epoch, and the
     // learning rate follows the schedule down.
     dltest::TempDir dir("ch05-loop");
@@ -142,16 +142,17 @@ TEST_CASE("chapter 5: the training loop runs two epochs on 24 scenes and scores 
     s.verbose = false;
     dl::Rng rng(5);
     ch05::UNet<float> net(s.architecture, rng);
-    const auto history = ch05::train_segmentation(net, s, data);
+    const auto history = ch05::train_unet(net, s, data);
     REQUIRE(history.size() == 2);
     for (const auto& epoch : history) {
         INFO("epoch " << epoch.epoch);
         CHECK(std::isfinite(epoch.train_loss));
         CHECK(epoch.train_loss > 0);
-        CHECK(std::isfinite(epoch.validation.loss));
-        CHECK(epoch.validation.class_iou.size() == 11);
-        CHECK(epoch.validation.pixel_accuracy >= 0);
-        CHECK(epoch.validation.pixel_accuracy <= 1);
+        CHECK(std::isfinite(epoch.val_loss));
+        CHECK(epoch.val_accuracy >= 0);
+        CHECK(epoch.val_accuracy <= 1);
+        CHECK(dl::val_metric(epoch, "mean_iou") >= 0);
+        CHECK(dl::val_metric(epoch, "mean_iou") <= 1);
     }
     CHECK(history[1].lr < history[0].lr);
 }
@@ -164,16 +165,16 @@ TEST_CASE("chapter 5: a width-4 U-Net learns to segment 300 real scenes", "[ch05
     s.architecture = tiny(ch05::Decoder::unet, 3, 4);
     s.epochs = 12;
     s.batch_size = 16;
-    s.loss = "ce";  // Dice only pays once items are found; the smoke test wants fast early progress
+    s.loss = ch05::Loss::ce;  // Dice only pays once items are found; the smoke test wants fast early progress
     s.lr = 1e-2;
     s.verbose = false;
     dl::Rng rng(5);
     ch05::UNet<float> net(s.architecture, rng);
     const auto before = ch05::evaluate_segmentation(net, data.validation, 11);
-    const auto history = ch05::train_segmentation(net, s, data);
+    const auto history = ch05::train_unet(net, s, data);
     const auto after = ch05::evaluate_segmentation(net, data.test, 11);
-    INFO("val loss " << before.loss << " -> " << history.back().validation.loss << ", test pixel accuracy " << after.pixel_accuracy << ", mIoU " << after.mean_iou);
-    CHECK(history.back().validation.loss < 0.6 * before.loss);
+    INFO("val loss " << before.loss << " -> " << history.back().val_loss << ", test pixel accuracy " << after.pixel_accuracy << ", mIoU " << after.mean_iou);
+    CHECK(history.back().val_loss < 0.6 * before.loss);
     CHECK(history.back().train_loss < history.front().train_loss);
     CHECK(after.class_iou[0] > 0.8);  // background found
     CHECK(after.mean_iou > 0.15);     // and items told apart: labelling all background gives (background fraction) / 11 < 0.091
@@ -198,4 +199,41 @@ TEST_CASE("chapter 5: --predict labels every pixel of a photo and draws the mask
     for (const auto& share : rows[0]["shares"].items()) covered += share.value().get<double>();
     CHECK(covered <= 1.0);
     CHECK_THROWS_WITH(ch05::run_predict({{scene}, dir.file("unet.ckpt"), "Bag"}, s, dir.file("out")), dltest::contains("--class: chapter 5 labels every pixel"));
+}
+
+TEST_CASE("chapter 5: the scene flips mirror each image and its mask together, about half of them", "[ch05]") {
+    // 40 scenes (1, 2, 4) whose pixel values equal their labels: after the flips every
+    // pixel must still equal its label, and each row is either as it was or reversed.
+    dl::Batch batch;
+    batch.images = dl::Tensor<float>::from_shape({40, 1, 2, 4});
+    for (std::size_t i = 0; i < batch.images.size(); ++i) {
+        batch.images.data()[i] = float(i % 8);
+        batch.labels.push_back(int(i % 8));
+    }
+    ch05::make_scene_flips(7)(batch);
+    int flipped = 0;
+    for (std::size_t i = 0; i < 40; ++i) {
+        for (std::size_t p = 0; p < 8; ++p) CHECK(batch.labels[i * 8 + p] == int(batch.images.data()[i * 8 + p]));
+        const bool mirrored = batch.labels[i * 8] == 3 && batch.labels[i * 8 + 4] == 7;
+        CHECK((mirrored || (batch.labels[i * 8] == 0 && batch.labels[i * 8 + 4] == 4)));
+        flipped += mirrored ? 1 : 0;
+    }
+    CHECK(flipped > 8);  // about 20 of 40; 8 or fewer has probability below 1e-4
+    CHECK(flipped < 32);
+}
+
+TEST_CASE("chapter 5: history.csv names the pixel accuracy and the mean IoU", "[ch05]") {
+    dl::EpochRecord e;
+    e.epoch = 1;
+    e.lr = 0.5;
+    e.train_loss = 2;
+    e.train_accuracy = 0.25;
+    e.val_loss = 3;
+    e.val_accuracy = 0.75;
+    e.val_more = {{"mean_iou", 0.125}};
+    e.seconds = 4;
+    CHECK(dl::history_csv({e}, "pixel_accuracy") ==
+          "epoch,lr,train_loss,train_pixel_accuracy,val_loss,val_pixel_accuracy,val_mean_iou,seconds\n1,0.5,2,0.25,3,0.75,0.125,4\n");
+    CHECK(dl::val_metric(e, "mean_iou") == 0.125);
+    CHECK_THROWS_WITH(dl::val_metric(e, "dice"), dltest::contains("no validation metric 'dice'"));
 }

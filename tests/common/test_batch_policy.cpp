@@ -6,6 +6,7 @@
 #include "dl/layers/sequential.hpp"
 #include "dl/optim/sgd.hpp"
 #include "dl/train/batch_policy.hpp"
+#include "dl/train/classification_task.hpp"
 #include "dl/train/fit.hpp"
 
 #include "../support/catch_compat.hpp"
@@ -38,7 +39,7 @@ dl::ImageDataset toy_data() {
     return data;
 }
 
-std::vector<double> train_losses(const dl::FitOptions& options) {
+std::vector<double> train_losses(const dl::FitOptions& options, dl::SoftTargets soft_targets = {}) {
     const dl::ImageDataset data = toy_data();
     dl::Rng rng(5);
     dl::Sequential<float> model;
@@ -46,8 +47,11 @@ std::vector<double> train_losses(const dl::FitOptions& options) {
     model.add<dl::Linear<float>>(6, 3, dl::Init::xavier, rng);
     dl::SGD<float> sgd(dl::single_group(model.parameters(), 0.1), 0.9);
     dl::DataLoader loader(data, 16, true, 7);
+    const dl::ImageDataset no_validation;
+    dl::ClassificationTask task(no_validation);
+    task.use_soft_targets(std::move(soft_targets));
     std::vector<double> losses;
-    for (const dl::EpochRecord& r : dl::fit(model, sgd, loader, dl::ImageDataset(), options)) losses.push_back(r.train_loss);
+    for (const dl::EpochRecord& r : dl::fit(model, sgd, loader, task, options)) losses.push_back(r.train_loss);
     return losses;
 }
 
@@ -132,10 +136,9 @@ TEST_CASE("fit: one-hot soft targets train exactly like hard labels - the augmen
     hard.epochs = 3;
     hard.verbose = false;
     dl::FitOptions soft = hard;
-    soft.soft_targets = [](dl::Batch& batch) { return dl::one_hot(batch.labels, 3); };
     int calls = 0;
     soft.augment = [&calls](dl::Batch&) { ++calls; };
-    const std::vector<double> a = train_losses(hard), b = train_losses(soft);
+    const std::vector<double> a = train_losses(hard), b = train_losses(soft, [](dl::Batch& batch) { return dl::one_hot(batch.labels, 3); });
     REQUIRE(a.size() == 3);
     for (std::size_t e = 0; e < 3; ++e) CHECK(b[e] == Approx(a[e]).epsilon(1e-6));
     CHECK(a.back() < a.front());

@@ -144,3 +144,32 @@ TEST_CASE("Fashion-MNIST: a fake folder loads - and mismatched files are refused
     CHECK_THROWS_WITH(dl::load_fashion_mnist(dir.path(), false), dltest::contains("label 12"));
     CHECK_THROWS_WITH(dl::load_fashion_mnist(dir.path(), true), dltest::contains("train-images-idx3-ubyte") && dltest::contains("not found"));
 }
+
+TEST_CASE("DataLoader over masks: each image's labels travel with it - labels that do not divide are refused", "[data][ch05]") {
+    // 5 images (1, 2, 3) whose pixels all hold the image's index, and masks (5·2·3) whose
+    // labels are 10·index + pixel: a batch is right when every image's pixels and labels agree.
+    dl::Tensor<float> images = dl::Tensor<float>::from_shape({5, 1, 2, 3});
+    std::vector<int> masks;
+    for (std::size_t i = 0; i < 5; ++i)
+        for (std::size_t p = 0; p < 6; ++p) {
+            images.data()[i * 6 + p] = float(i);
+            masks.push_back(int(10 * i + p));
+        }
+    dl::DataLoader loader(images, masks, 2, true, 3);
+    CHECK(loader.batches_per_epoch() == 3);
+    loader.start_epoch();
+    dl::Batch batch;
+    std::set<int> seen;
+    while (loader.next(batch)) {
+        const std::size_t b = batch.images.shape(0);
+        REQUIRE(batch.labels.size() == b * 6);
+        for (std::size_t i = 0; i < b; ++i) {
+            const int index = int(batch.images.data()[i * 6]);
+            seen.insert(index);
+            for (std::size_t p = 0; p < 6; ++p) CHECK(batch.labels[i * 6 + p] == 10 * index + int(p));
+        }
+    }
+    CHECK(seen.size() == 5);
+    const std::vector<int> seven(7, 0);
+    CHECK_THROWS_WITH(dl::DataLoader(images, seven, 2, false, 0), dltest::contains("7 labels do not divide among 5 images"));
+}

@@ -7,6 +7,7 @@
 #include "dl/optim/gradient_clipping.hpp"
 #include "dl/optim/sgd.hpp"
 #include "dl/train/divergence_guard.hpp"
+#include "dl/train/classification_task.hpp"
 #include "dl/train/fit.hpp"
 
 #include "../support/catch_compat.hpp"
@@ -28,6 +29,7 @@ struct TwoParameters {
 struct SmallProblem {
     dl::Rng rng{1};
     dl::ImageDataset data;
+    dl::ClassificationTask task{data};  // validates on the training data
     dl::Sequential<float> model;
     SmallProblem() {
         data.images = dl::Tensor<float>::from_shape({256, 1, 1, 8});
@@ -87,15 +89,15 @@ TEST_CASE("fit stops a diverging run at its first bad step, or records it for an
         SmallProblem problem;
         dl::SGD<float> sgd(dl::single_group(problem.model.parameters(), 1e4), 0.9);  // far too high
         dl::DataLoader loader(problem.data, 32, true, 2);
-        CHECK_THROWS_AS(dl::fit(problem.model, sgd, loader, problem.data, options), dl::TrainingDiverged);
-        CHECK_THROWS_WITH(dl::fit(problem.model, sgd, loader, problem.data, options), dltest::contains("in epoch 1"));
+        CHECK_THROWS_AS(dl::fit(problem.model, sgd, loader, problem.task, options), dl::TrainingDiverged);
+        CHECK_THROWS_WITH(dl::fit(problem.model, sgd, loader, problem.task, options), dltest::contains("in epoch 1"));
     }
     {
         SmallProblem problem;
         dl::SGD<float> sgd(dl::single_group(problem.model.parameters(), 1e4), 0.9);
         dl::DataLoader loader(problem.data, 32, true, 2);
         options.stop_when_diverged = false;
-        const std::vector<dl::EpochRecord> history = dl::fit(problem.model, sgd, loader, problem.data, options);
+        const std::vector<dl::EpochRecord> history = dl::fit(problem.model, sgd, loader, problem.task, options);
         REQUIRE(history.size() == 1);  // ended in the epoch it diverged in
         CHECK(history.back().diverged);
     }
@@ -104,7 +106,7 @@ TEST_CASE("fit stops a diverging run at its first bad step, or records it for an
         dl::SGD<float> sgd(dl::single_group(problem.model.parameters(), 0.05), 0.9);
         dl::DataLoader loader(problem.data, 32, true, 2);
         options.stop_when_diverged = true;
-        const std::vector<dl::EpochRecord> history = dl::fit(problem.model, sgd, loader, problem.data, options);
+        const std::vector<dl::EpochRecord> history = dl::fit(problem.model, sgd, loader, problem.task, options);
         REQUIRE(history.size() == 3);
         for (const dl::EpochRecord& r : history) CHECK_FALSE(r.diverged);
     }
@@ -118,12 +120,12 @@ TEST_CASE("gradient clipping keeps a too-high rate from diverging", "[divergence
     SmallProblem problem;
     dl::SGD<float> sgd(dl::single_group(problem.model.parameters(), 10.0), 0.0);  // diverges unclipped (checked below)
     dl::DataLoader loader(problem.data, 32, true, 2);
-    const std::vector<dl::EpochRecord> history = dl::fit(problem.model, sgd, loader, problem.data, options);
+    const std::vector<dl::EpochRecord> history = dl::fit(problem.model, sgd, loader, problem.task, options);
     CHECK(std::isfinite(history.back().train_loss));
 
     SmallProblem unclipped;
     dl::SGD<float> same_rate(dl::single_group(unclipped.model.parameters(), 10.0), 0.0);
     dl::DataLoader same_loader(unclipped.data, 32, true, 2);
     options.clip_grad_norm = 0.0;
-    CHECK_THROWS_AS(dl::fit(unclipped.model, same_rate, same_loader, unclipped.data, options), dl::TrainingDiverged);
+    CHECK_THROWS_AS(dl::fit(unclipped.model, same_rate, same_loader, unclipped.task, options), dl::TrainingDiverged);
 }

@@ -10,7 +10,9 @@
 #include "dl/layers/transfer_model.hpp"
 #include "dl/optim/discriminative.hpp"
 #include "dl/optim/sgd.hpp"
+#include "dl/train/classification_task.hpp"
 #include "dl/train/fit.hpp"
+#include "dl/losses/focal_loss.hpp"
 
 #include "../support/gradcheck.hpp"
 
@@ -153,7 +155,24 @@ TEST_CASE("discriminative learning rates grow geometrically from lr/ratio to lr"
     CHECK_THROWS_AS(dl::spread_learning_rates(one, 0.01, 0.5), std::invalid_argument);
 }
 
-TEST_CASE("fit trains with the caller's loss when one is given", "[fit][ch06]") {
+namespace {
+
+/// A task whose loss has a zero gradient and the value 7: if fit used it, the weights cannot move.
+struct ZeroGradientTask : dl::Task {
+    int calls = 0;
+    float loss(const Tensor<float>& outputs, const dl::Batch&, Tensor<float>& gradient) override {
+        ++calls;
+        gradient = xt::zeros<float>(outputs.shape());
+        return 7.0f;
+    }
+    std::vector<int> predictions(const Tensor<float>& outputs) const override { return std::vector<int>(outputs.shape(0), 0); }
+    bool has_validation() const override { return false; }
+    dl::Score validate(dl::Layer<float>&) override { return {}; }
+};
+
+}  // namespace
+
+TEST_CASE("fit trains with the task's loss - the focal loss does not go with soft targets", "[fit][ch06]") {
     dl::Rng rng(4);
     dl::Sequential<float> net;
     net.add<dl::Flatten<float>>();
@@ -169,17 +188,35 @@ TEST_CASE("fit trains with the caller's loss when one is given", "[fit][ch06]") 
     dl::FitOptions options;
     options.epochs = 1;
     options.verbose = false;
-    int calls = 0;
-    // A loss whose gradient is zero: if fit used it, the weights cannot move.
-    options.loss = [&](const Tensor<float>& logits, const std::vector<int>&, Tensor<float>& gradient) {
-        ++calls;
-        gradient = xt::zeros<float>(logits.shape());
-        return 7.0f;
-    };
-    const auto history = dl::fit(net, sgd, loader, {}, options);
-    CHECK(calls == 2);
+    ZeroGradientTask task;
+    const auto history = dl::fit(net, sgd, loader, task, options);
+    CHECK(task.calls == 2);
     CHECK(history[0].train_loss == Approx(7.0));
+    CHECK(history[0].train_accuracy == Approx(0.5));  // predicts class 0 for all 8; half are 0
     CHECK((net.parameters()[0]->value == before));
-    options.soft_targets = [](dl::Batch& batch) { return Tensor<float>(xt::ones<float>({batch.labels.size(), std::size_t(2)}) / 2.0f); };
-    CHECK_THROWS_WITH(dl::fit(net, sgd, loader, {}, options), dltest::contains("cannot be combined with soft targets"));
+
+    const auto soft = [](dl::Batch& batch) { return Tensor<float>(xt::ones<float>({batch.labels.size(), std::size_t(2)}) / 2.0f); };
+    dl::ClassificationTask focal_first(data), soft_first(data);
+    focal_first.use_focal_loss(2.0);
+    CHECK_THROWS_WITH(focal_first.use_soft_targets(soft), dltest::contains("cannot be combined with soft targets"));
+    soft_first.use_soft_targets(soft);
+    CHECK_THROWS_WITH(soft_first.use_focal_loss(2.0), dltest::contains("cannot be combined with soft targets"));
+}
+
+TEST_CASE("the classification task's focal loss is dl::FocalLoss", "[fit][ch06]") {
+    const Tensor<float> logits = {{2.0f, -1.0f, 0.5f}, {0.1f, 0.2f, 3.0f}};  // (2, 3)
+    dl::Batch batch;
+    batch.labels = {0, 1};
+    dl::ImageDataset none;
+    dl::ClassificationTask task(none);
+    task.use_focal_loss(2.0);
+    Tensor<float> gradient;
+    const float value = task.loss(logits, batch, gradient);
+    dl::FocalLoss<float> focal(2.0);
+    CHECK(value == Approx(focal.forward(logits, batch.labels)));
+    const Tensor<float> expected = focal.backward();
+    for (std::size_t i = 0; i < expected.size(); ++i) CHECK(gradient.data()[i] == Approx(expected.data()[i]));
+    // And plain cross-entropy differs (γ = 2 scales the easy first example down).
+    dl::ClassificationTask plain(none);
+    CHECK(plain.loss(logits, batch, gradient) > value);
 }
