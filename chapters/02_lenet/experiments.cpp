@@ -29,7 +29,7 @@ void run_speed_experiment(Settings s) {
         run_settings.verbose = false;
         dl::set_blas_threads(v.threads);
         dl::Rng rng(s.seed);
-        dl::Sequential<float> model = build_lenet(s.classic, rng);
+        LeNet5 model = build_lenet(s.classic, rng);
         std::cerr << "one epoch with " << v.conv << " convolution, " << v.threads << " BLAS thread(s)...\n";
         const Outcome outcome = train_lenet(run_settings, splits, model, false);
         const double seconds = outcome.history.back().seconds;

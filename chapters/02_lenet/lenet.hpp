@@ -4,6 +4,7 @@
 #include "dl/data/fashion_mnist.hpp"
 #include "dl/explain/predict_photos.hpp"
 #include "dl/layers/conv2d.hpp"
+#include "dl/layers/max_pool2d.hpp"
 #include "dl/layers/sequential.hpp"
 #include "dl/train/train_classifier.hpp"
 #include "dl/train/settings.hpp"
@@ -39,7 +40,39 @@ struct Settings : dl::TrainingSettings {
 ///                 flatten → 400 → 120 → act → 84 → act → 10
 ///
 /// Modern form: ReLU and max pooling. Classic form: tanh and average pooling.
-dl::Sequential<float> build_lenet(bool classic, dl::Rng& rng);
+///
+/// It is a chain of layers (a dl::Sequential) that also knows its parts by name, set once
+/// when it is built: the two convolutions and, in the modern form, the two max poolings.
+class LeNet5 : public dl::Sequential<float> {
+public:
+    /// @param classic the 1998 form (tanh, average pooling) instead of ReLU and max pooling
+    /// @param rng the random source of the weights
+    LeNet5(bool classic, dl::Rng& rng);
+
+    /// @brief The first convolution, 1 → 6 channels, 5×5, padding 2.
+    /// @return the layer, owned by the chain
+    dl::Conv2d<float>& conv1() { return *conv1_; }
+    /// @brief The second convolution, 6 → 16 channels, 5×5.
+    /// @return the layer, owned by the chain
+    dl::Conv2d<float>& conv2() { return *conv2_; }
+    /// @brief The max-pooling layers: two in the modern form, none in the classic one.
+    /// @return the layers, owned by the chain
+    const std::vector<dl::MaxPool2d<float>*>& max_pools() const { return max_pools_; }
+
+private:
+    void add_activation(bool classic);
+    void add_pool(bool classic);
+
+    dl::Conv2d<float>* conv1_ = nullptr;
+    dl::Conv2d<float>* conv2_ = nullptr;
+    std::vector<dl::MaxPool2d<float>*> max_pools_;
+};
+
+/// @brief LeNet-5 in the form the flags ask for.
+/// @param classic the 1998 form
+/// @param rng the random source of the weights
+/// @return the network
+LeNet5 build_lenet(bool classic, dl::Rng& rng);
 
 /// @brief The architecture tag of chapter-2 checkpoints.
 /// @param classic the 1998 form
@@ -47,14 +80,14 @@ dl::Sequential<float> build_lenet(bool classic, dl::Rng& rng);
 std::string architecture_tag(bool classic);
 
 /// Sets every convolution of @p model to @p algorithm ("gemm" or "naive").
-void use_conv_algorithm(dl::Sequential<float>& model, const std::string& algorithm);
+void use_conv_algorithm(LeNet5& model, const std::string& algorithm);
 
 /// What a training run produced.
 using Outcome = dl::TrainingOutcome;
 
 /// Sets the convolution algorithm of @p model from the settings, then trains it with
 /// dl::train_classifier(). The trained model is left in @p model.
-Outcome train_lenet(const Settings& settings, const dl::DataSplits& splits, dl::Sequential<float>& model, bool with_test);
+Outcome train_lenet(const Settings& settings, const dl::DataSplits& splits, LeNet5& model, bool with_test);
 
 /// `./book run 02 --predict IMAGE...`: loads the network the flags describe from
 /// request.checkpoint, else from the main run's checkpoint (train it first), and runs

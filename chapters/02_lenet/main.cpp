@@ -53,7 +53,7 @@ void save_misclassified(const dl::ImageDataset& test, const std::vector<int>& pr
 void run_main(const Settings& s) {
     const dl::DataSplits splits = dl::load_fashion_mnist_splits(s.data_dir, s.val_size, s.train_size, s.seed);
     dl::Rng rng(s.seed);
-    dl::Sequential<float> model = build_lenet(s.classic, rng);
+    LeNet5 model = build_lenet(s.classic, rng);
     if (s.mine) {
         const std::vector<std::string> in_use = use_reader_code(model, s.conv);
         std::cout << "Your exercise answers at work (chapters/02_lenet/exercises/):\n";

@@ -10,6 +10,7 @@
 #include "dl/layers/conv2d.hpp"
 #include "dl/layers/max_pool2d.hpp"
 
+#include <algorithm>
 #include <memory>
 #include <stdexcept>
 
@@ -123,26 +124,29 @@ private:
     Array input_;  // (N, C, H, W)
 };
 
-/// @p layer's own type as a unique_ptr, or null (and @p layer untouched) if it is another type.
-template <class L>
-std::unique_ptr<L> take_if(std::unique_ptr<dl::Layer<float>>& layer) {
-    if (dynamic_cast<L*>(layer.get()) == nullptr) return nullptr;
-    return std::unique_ptr<L>(static_cast<L*>(layer.release()));
-}
-
 }  // namespace
 
-std::vector<std::string> use_reader_code(dl::Sequential<float>& model, const std::string& conv_algorithm) {
+std::vector<std::string> use_reader_code(LeNet5& model, const std::string& conv_algorithm) {
     if (conv_algorithm != "gemm" && conv_algorithm != "naive") throw std::invalid_argument("--conv: unknown algorithm '" + conv_algorithm + "'");
     const bool naive = conv_algorithm == "naive";
     int convolutions = 0, input_gradients = 0, max_pools = 0;
+    // The network names its convolutions and max poolings; each is taken out of the chain
+    // and put back inside a layer that computes with the reader's code.
+    const std::vector<dl::Conv2d<float>*> convs = {&model.conv1(), &model.conv2()};
+    const std::vector<dl::MaxPool2d<float>*> pooling = model.max_pools();
     for (std::unique_ptr<dl::Layer<float>>& layer : model.release_layers()) {
-        if (auto conv = take_if<dl::Conv2d<float>>(layer)) {
-            if (conv->input_gradient_needed()) ++input_gradients;
-            model.append(std::make_unique<ReaderConv2d>(std::move(conv), naive));
+        const auto conv = std::find(convs.begin(), convs.end(), layer.get());
+        const auto pool = std::find(pooling.begin(), pooling.end(), layer.get());
+        if (conv != convs.end()) {
+            std::unique_ptr<dl::Conv2d<float>> owned(*conv);  // the same layer, held with its own type
+            (void)layer.release();
+            if (owned->input_gradient_needed()) ++input_gradients;
+            model.append(std::make_unique<ReaderConv2d>(std::move(owned), naive));
             ++convolutions;
-        } else if (auto pool = take_if<dl::MaxPool2d<float>>(layer)) {
-            model.append(std::make_unique<ReaderMaxPool2d>(std::move(pool)));
+        } else if (pool != pooling.end()) {
+            std::unique_ptr<dl::MaxPool2d<float>> owned(*pool);
+            (void)layer.release();
+            model.append(std::make_unique<ReaderMaxPool2d>(std::move(owned)));
             ++max_pools;
         } else {
             model.append(std::move(layer));

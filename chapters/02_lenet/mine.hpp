@@ -1,7 +1,7 @@
 // Chapter 2 — `./book run 02 --mine`: LeNet-5 trained on the reader's own exercise answers.
 #pragma once
 
-#include "dl/layers/sequential.hpp"
+#include "lenet.hpp"
 
 #include <string>
 #include <vector>
@@ -18,6 +18,6 @@ namespace ch02 {
 /// Built into `ch02_lenet_mine` (your files) and `ch02_lenet_mine_reference` (the reference
 /// answers, for the tests); the plain program's version only explains how to get it.
 /// @return one line per exercise: where the model now uses it, or why it does not.
-std::vector<std::string> use_reader_code(dl::Sequential<float>& model, const std::string& conv_algorithm);
+std::vector<std::string> use_reader_code(LeNet5& model, const std::string& conv_algorithm);
 
 }  // namespace ch02

@@ -7,7 +7,7 @@
 
 namespace ch02 {
 
-std::vector<std::string> use_reader_code(dl::Sequential<float>&, const std::string&) {
+std::vector<std::string> use_reader_code(LeNet5&, const std::string&) {
     throw std::invalid_argument(
         "--mine: this program is built from the library alone. Run ./book run 02 --mine: it scores your "
         "exercises first, then builds them into the program that trains with them.");

@@ -8,7 +8,6 @@
 //   activation  ReLU vs ELU, with and without BatchNorm
 #include "vgg.hpp"
 
-#include "dl/layers/max_pool2d.hpp"
 #include "dl/optim/make_optimizer.hpp"
 #include "dl/train/lr_finder.hpp"
 #include "dl/train/plot.hpp"
@@ -36,16 +35,6 @@ struct Trial {
     const dl::EpochRecord& last() const { return outcome.history.back(); }
 };
 
-/// Parameters of the layers after the body's last max pooling: the classifier head.
-std::size_t head_parameter_count(dl::Sequential<float>& model) {
-    std::size_t count = 0;
-    for (std::size_t i = 0; i < model.size(); ++i) {
-        if (dynamic_cast<dl::MaxPool2d<float>*>(&model[i]) != nullptr) count = 0;  // still in the body
-        for (const dl::Parameter<float>* p : model[i].parameters()) count += p->value.size();
-    }
-    return count;
-}
-
 /// Trains a fresh network for @p s on @p splits, silently, and says so on stderr.
 Trial run_trial(const Settings& s, const dl::DataSplits& splits, const std::string& label) {
     Settings quiet = s;
@@ -55,7 +44,7 @@ Trial run_trial(const Settings& s, const dl::DataSplits& splits, const std::stri
     dl::Sequential<float> model = build_vgg(s.architecture, rng);
     Trial trial;
     trial.parameters = dl::parameter_count(model);
-    trial.head_parameters = head_parameter_count(model);
+    trial.head_parameters = head_parameter_count(s.architecture);
     trial.outcome = dl::train_classifier(model, quiet, splits, false);
     trial.clean_train_accuracy = dl::evaluate(model, splits.train).accuracy;
     std::cerr << "val acc " << dl::fixed(trial.last().val_accuracy, 4) << " (" << dl::fixed(trial.outcome.seconds, 0) << " s)\n";

@@ -40,16 +40,10 @@ void add_dropout(dl::Sequential<float>& net, double p, dl::Rng& rng) {
     if (p > 0.0) net.add<dl::Dropout<float>>(p, rng.index(1u << 30));
 }
 
-}  // namespace
-
-//! [build_vgg]
-dl::Sequential<float> build_vgg(const Architecture& a, dl::Rng& rng) {
-    if (a.width < 1) throw std::invalid_argument("--width must be at least 1, got " + std::to_string(a.width));
+//! [vgg_head]
+/// The classifier on top of the stages' (N, 4w, 3, 3) features: → (N, 10) class scores.
+void add_head(dl::Sequential<float>& net, const Architecture& a, dl::Rng& rng) {
     const int w = a.width;
-    dl::Sequential<float> net;
-    add_stage(net, 1, w, a, rng);          // (N, 1, 28, 28) -> (N, w, 14, 14)
-    add_stage(net, w, 2 * w, a, rng);      //                -> (N, 2w, 7, 7)
-    add_stage(net, 2 * w, 4 * w, a, rng);  //                -> (N, 4w, 3, 3)
     if (a.head == "gap") {
         net.add<dl::GlobalAvgPool2d<float>>();  // -> (N, 4w): one average per channel
         add_dropout(net, a.dropout, rng);
@@ -64,9 +58,30 @@ dl::Sequential<float> build_vgg(const Architecture& a, dl::Rng& rng) {
     } else {
         throw std::invalid_argument("--head: unknown head '" + a.head + "' (expected gap or fc)");
     }
-    return net;                             // -> (N, 10) class scores
+}
+//! [vgg_head]
+
+}  // namespace
+
+//! [build_vgg]
+dl::Sequential<float> build_vgg(const Architecture& a, dl::Rng& rng) {
+    if (a.width < 1) throw std::invalid_argument("--width must be at least 1, got " + std::to_string(a.width));
+    const int w = a.width;
+    dl::Sequential<float> net;
+    add_stage(net, 1, w, a, rng);          // (N, 1, 28, 28) -> (N, w, 14, 14)
+    add_stage(net, w, 2 * w, a, rng);      //                -> (N, 2w, 7, 7)
+    add_stage(net, 2 * w, 4 * w, a, rng);  //                -> (N, 4w, 3, 3)
+    add_head(net, a, rng);                 //                -> (N, 10) class scores
+    return net;
 }
 //! [build_vgg]
+
+std::size_t head_parameter_count(const Architecture& a) {
+    dl::Rng rng(0);  // the values do not matter, only how many there are
+    dl::Sequential<float> head;
+    add_head(head, a, rng);
+    return dl::parameter_count(head);
+}
 
 std::string architecture_tag(const Architecture& a) { return "vgg-" + std::to_string(a.width) + "-" + a.head; }
 

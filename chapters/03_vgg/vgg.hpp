@@ -51,6 +51,12 @@ struct Settings : dl::TrainingSettings {
 ///     fc head:   flatten → (N,36w) → linear → (N,256) → BN → act → dropout → linear → (N,10)
 dl::Sequential<float> build_vgg(const Architecture& architecture, dl::Rng& rng);
 
+/// @brief Parameters of the classifier head that build_vgg() puts on the stages (the
+/// layers after the last max pooling), counted on a head built alone.
+/// @param architecture the network's shape (its head, width, BatchNorm and dropout)
+/// @return the head's parameter count
+std::size_t head_parameter_count(const Architecture& architecture);
+
 /// A one-line description such as "VGG 16-32-64, BatchNorm, relu, gap head".
 std::string describe(const Architecture& architecture);
 

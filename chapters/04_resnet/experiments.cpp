@@ -27,15 +27,17 @@ namespace {
 /// convolutions, the final linear layer) for one batch: one number per weight layer, input
 /// side first. Projection shortcuts are left out so that a plain and a residual network of
 /// the same depth list the same layers.
-std::vector<double> main_path_gradient_norms(dl::Sequential<float>& model, const dl::Batch& probe) {
+std::vector<double> main_path_gradient_norms(ResNet<float>& model, const dl::Batch& probe) {
     for (dl::Parameter<float>* p : model.parameters()) p->grad.fill(0.0f);
     dl::SoftmaxCrossEntropy<float> loss;
     loss.forward(model.forward(probe.images), probe.labels);  // (B, 10) logits
     model.backward(loss.backward());
+    const std::vector<dl::Parameter<float>*> shortcut = model.shortcut_parameters();
+    std::vector<dl::Parameter<float>*> main_path;
+    for (dl::Parameter<float>* p : model.parameters())
+        if (std::find(shortcut.begin(), shortcut.end(), p) == shortcut.end()) main_path.push_back(p);
     std::vector<double> norms;
-    for (const dl::GradientNorm& g : dl::gradient_norms(model)) {
-        if (g.parameter.find("shortcut") == std::string::npos) norms.push_back(g.norm);
-    }
+    for (const dl::GradientNorm& g : dl::gradient_norms(main_path)) norms.push_back(g.norm);
     for (dl::Parameter<float>* p : model.parameters()) p->grad.fill(0.0f);
     return norms;
 }
@@ -63,7 +65,7 @@ DepthTrial run_depth_trial(const Settings& s, const Architecture& a, const dl::D
     quiet.verbose = false;
     quiet.architecture = a;
     dl::Rng rng(s.seed);
-    dl::Sequential<float> model = build_resnet(a, rng);
+    ResNet<float> model = build_resnet(a, rng);
     DepthTrial trial;
     trial.architecture = a;
     trial.norms_at_init = main_path_gradient_norms(model, probe);

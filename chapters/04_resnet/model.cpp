@@ -10,6 +10,7 @@
 
 #include "dl/data/normalize.hpp"
 
+#include <algorithm>
 #include <cstdlib>
 #include <stdexcept>
 
@@ -36,17 +37,15 @@ void add_plain_block(dl::Sequential<T>& net, int in, int out, int stride, dl::Rn
 
 //! [build_resnet]
 template <class T>
-dl::Sequential<T> build_resnet(const Architecture& a, dl::Rng& rng) {
+ResNet<T> build_resnet(const Architecture& a, dl::Rng& rng) {
     if (a.blocks_per_stage < 1) throw std::invalid_argument("--blocks must be at least 1, got " + std::to_string(a.blocks_per_stage));
     if (a.width < 1) throw std::invalid_argument("--width must be at least 1, got " + std::to_string(a.width));
     if (a.stochastic_depth < 0 || a.stochastic_depth >= 1)
         throw std::invalid_argument("--stochastic-depth must be in [0, 1), got " + std::to_string(a.stochastic_depth));
     if (!a.residual && a.stochastic_depth > 0)
         throw std::invalid_argument("--stochastic-depth drops residual branches; a --plain network has none");
-    dl::Sequential<T> net;
-    net.template add<dl::Conv2d<T>>(1, a.width, 3, 1, 1, dl::Init::he, rng, false);  // (N,1,28,28) -> (N,w,28,28)
-    net.template add<dl::BatchNorm2d<T>>(std::size_t(a.width));
-    net.template add<dl::ReLU<T>>();
+    ResNet<T> net;
+    net.add_stem(a.width, rng);  // conv3-BN-ReLU: (N,1,28,28) -> (N,w,28,28)
     const int blocks = 3 * a.blocks_per_stage;
     int in = a.width;
     for (int block = 0; block < blocks; ++block) {
@@ -57,7 +56,7 @@ dl::Sequential<T> build_resnet(const Architecture& a, dl::Rng& rng) {
         if (a.residual) {
             // Stochastic depth's linear rule: deeper blocks are dropped more often.
             const double p = a.stochastic_depth * double(block + 1) / blocks;
-            net.template add<dl::ResidualBlock<T>>(in, out, stride, rng, p, rng.index(1u << 30));
+            net.add_block(stage + 1, in, out, stride, rng, p, rng.index(1u << 30));
         } else {
             add_plain_block(net, in, out, stride, rng);
         }
@@ -69,8 +68,60 @@ dl::Sequential<T> build_resnet(const Architecture& a, dl::Rng& rng) {
 }
 //! [build_resnet]
 
-template dl::Sequential<float> build_resnet(const Architecture&, dl::Rng&);
-template dl::Sequential<double> build_resnet(const Architecture&, dl::Rng&);
+template ResNet<float> build_resnet(const Architecture&, dl::Rng&);
+template ResNet<double> build_resnet(const Architecture&, dl::Rng&);
+
+template <class T>
+void ResNet<T>::add_stem(int width, dl::Rng& rng) {
+    stem_.push_back(&this->template add<dl::Conv2d<T>>(1, width, 3, 1, 1, dl::Init::he, rng, false));
+    stem_.push_back(&this->template add<dl::BatchNorm2d<T>>(std::size_t(width)));
+    stem_.push_back(&this->template add<dl::ReLU<T>>());
+}
+
+template <class T>
+dl::ResidualBlock<T>& ResNet<T>::add_block(int stage, int in_channels, int out_channels, int stride, dl::Rng& rng, double drop_probability,
+                                           std::uint64_t seed) {
+    auto& block = this->template add<dl::ResidualBlock<T>>(in_channels, out_channels, stride, rng, drop_probability, seed);
+    blocks_.push_back(&block);
+    block_stage_.push_back(stage);
+    return block;
+}
+
+template <class T>
+std::vector<dl::Parameter<T>*> ResNet<T>::stem_parameters() const {
+    std::vector<dl::Parameter<T>*> parameters;
+    for (dl::Layer<T>* layer : stem_)
+        for (dl::Parameter<T>* p : layer->parameters()) parameters.push_back(p);
+    return parameters;
+}
+
+template <class T>
+std::vector<dl::Parameter<T>*> ResNet<T>::stage_parameters(int stage) const {
+    std::vector<dl::Parameter<T>*> parameters;
+    for (std::size_t b = 0; b < blocks_.size(); ++b)
+        if (block_stage_[b] == stage)
+            for (dl::Parameter<T>* p : blocks_[b]->parameters()) parameters.push_back(p);
+    return parameters;
+}
+
+template <class T>
+std::vector<dl::Parameter<T>*> ResNet<T>::shortcut_parameters() const {
+    std::vector<dl::Parameter<T>*> parameters;
+    for (dl::ResidualBlock<T>* block : blocks_)
+        for (dl::Parameter<T>* p : block->shortcut().parameters()) parameters.push_back(p);
+    return parameters;
+}
+
+template <class T>
+int ResNet<T>::stage_of(const dl::Layer<T>* layer) const {
+    if (std::find(stem_.begin(), stem_.end(), layer) != stem_.end()) return 0;
+    for (std::size_t b = 0; b < blocks_.size(); ++b)
+        if (blocks_[b] == layer) return block_stage_[b];
+    return -1;
+}
+
+template class ResNet<float>;
+template class ResNet<double>;
 
 std::string committed_checkpoint_path() {
     const char* root = std::getenv("BOOK_ROOT");

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "dl/data/fashion_mnist.hpp"
+#include "dl/layers/residual_block.hpp"
 #include "dl/layers/sequential.hpp"
 #include "dl/train/experiment.hpp"
 #include "dl/train/settings.hpp"
@@ -57,7 +58,59 @@ struct Settings : dl::TrainingSettings {
 /// Built in float for training, and in double for the gradient checks of the networks
 /// that reuse it (chapter 5's U-Net encoder).
 template <class T = float>
-dl::Sequential<T> build_resnet(const Architecture& architecture, dl::Rng& rng);
+class ResNet;
+
+template <class T = float>
+ResNet<T> build_resnet(const Architecture& architecture, dl::Rng& rng);
+
+/// The ResNet as a chain of layers (a dl::Sequential) that also keeps its parts by name as
+/// build_resnet() adds them: the stem, and each stage's residual blocks.
+/// `model.blocks()[i]->shortcut()` is block i's projection shortcut and
+/// `model.stage_parameters(2)` the second stage's weights, found without asking any layer
+/// its type or counting layers.
+template <class T>
+class ResNet : public dl::Sequential<T> {
+public:
+    /// @brief Appends the stem, conv3 → BN → ReLU: (N, 1, H, W) → (N, @p width, H, W).
+    /// @param width the first stage's channels
+    /// @param rng the random source of the convolution's weights
+    void add_stem(int width, dl::Rng& rng);
+
+    /// @brief Appends a residual block (dl::ResidualBlock's arguments) to stage @p stage.
+    /// @param stage 1, 2 or 3
+    /// @return the block, owned by the chain
+    dl::ResidualBlock<T>& add_block(int stage, int in_channels, int out_channels, int stride, dl::Rng& rng, double drop_probability,
+                                    std::uint64_t seed);
+
+    /// @brief The residual blocks, input side first (none in a plain network).
+    /// @return the blocks, owned by the chain
+    const std::vector<dl::ResidualBlock<T>*>& blocks() const { return blocks_; }
+
+    /// @brief The stem's parameters (its convolution's weights, its BatchNorm's γ and β).
+    /// @return the parameters
+    std::vector<dl::Parameter<T>*> stem_parameters() const;
+
+    /// @brief The parameters of stage @p stage's residual blocks, input side first.
+    /// @param stage 1, 2 or 3
+    /// @return the parameters (none in a plain network)
+    std::vector<dl::Parameter<T>*> stage_parameters(int stage) const;
+
+    /// @brief Where @p layer sits in the network: 0 in the stem, 1 to 3 in that stage's
+    /// residual blocks, −1 elsewhere (the pool, the linear layer, a plain network's blocks).
+    /// The answer holds after the layers have been released from the chain (model surgery).
+    /// @param layer one of the network's layers
+    /// @return the stage
+    int stage_of(const dl::Layer<T>* layer) const;
+
+    /// @brief The parameters of every projection shortcut (1×1 convolution and BatchNorm).
+    /// @return the parameters, input side first
+    std::vector<dl::Parameter<T>*> shortcut_parameters() const;
+
+private:
+    std::vector<dl::Layer<T>*> stem_;
+    std::vector<dl::ResidualBlock<T>*> blocks_;
+    std::vector<int> block_stage_;  // the stage of each of blocks_
+};
 
 /// The path of the checkpoint this chapter committed:
 /// chapters/04_resnet/pretrained/resnet20.ckpt under $BOOK_ROOT (the `book` script sets it)

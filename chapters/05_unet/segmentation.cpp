@@ -87,7 +87,7 @@ std::unique_ptr<dl::Normalization> input_normalization(const Architecture& archi
 std::unique_ptr<UNet<float>> make_unet(const Settings& s, dl::Rng& rng) {
     if (s.architecture.encoder == Encoder::plain || s.pretrained == "none") return std::make_unique<UNet<float>>(s.architecture, rng);
     ch04::Architecture resnet20;  // the committed checkpoint's network
-    dl::Sequential<float> resnet = ch04::build_resnet(resnet20, rng);
+    ch04::ResNet<float> resnet = ch04::build_resnet(resnet20, rng);
     const std::string path = s.pretrained.empty() ? ch04::committed_checkpoint_path() : s.pretrained;
     dl::load_checkpoint(path, resnet, ch04::architecture_tag(resnet20));  // refuses any other network
     return std::make_unique<UNet<float>>(s.architecture, std::move(resnet), rng);

@@ -1,7 +1,6 @@
 // Chapter 5 — the U-Net, its forward and backward passes written out level by level.
 #include "unet.hpp"
 
-#include "resnet.hpp"  // chapter 4: the ResNet-20 encoder
 
 #include "dl/layers/activations.hpp"
 #include "dl/layers/batch_norm.hpp"
@@ -82,7 +81,7 @@ UNet<T>::UNet(const Architecture& a, dl::Rng& rng) : architecture_(a) {
 }
 
 template <class T>
-UNet<T>::UNet(const Architecture& a, dl::Sequential<T> resnet, dl::Rng& rng) : architecture_(a) {
+UNet<T>::UNet(const Architecture& a, ch04::ResNet<T> resnet, dl::Rng& rng) : architecture_(a) {
     if (a.encoder != Encoder::resnet20) throw std::invalid_argument("UNet: a ResNet was given for an encoder that is not resnet20");
     take_resnet_encoder(std::move(resnet));
     build_decoder(rng);
@@ -108,16 +107,20 @@ void UNet<T>::build_plain_encoder(dl::Rng& rng) {
 
 //! [resnet_encoder]
 template <class T>
-void UNet<T>::take_resnet_encoder(dl::Sequential<T> resnet) {
-    // A ch04 ResNet with n blocks per stage: 3 stem layers, n blocks of w channels, n of 2w
-    // (the first halves the image), n of 4w (likewise), then the pool and the linear layer.
+void UNet<T>::take_resnet_encoder(ch04::ResNet<T> resnet) {
+    // The ResNet says which stage each of its layers belongs to: the stem and stage 1 become
+    // encoder level 0, stage 2 level 1, stage 3 the bottleneck; the pool and the linear layer go.
     if (architecture_.levels != 2) throw std::invalid_argument("--levels: a ResNet encoder has 2 levels above its bottleneck");
-    std::vector<std::unique_ptr<dl::Layer<T>>> layers = resnet.release_layers();
-    const std::size_t n = (layers.size() - 5) / 3, stage2 = 3 + n, stage3 = 3 + 2 * n;
-    if (layers.size() < 8 || (layers.size() - 5) % 3 != 0 || layers[0]->parameters().at(0)->value.shape(0) != std::size_t(architecture_.width))
+    const std::vector<dl::Parameter<T>*> stem = resnet.stem_parameters();
+    if (resnet.blocks().empty() || stem.empty() || stem[0]->value.shape(0) != std::size_t(architecture_.width))
         throw std::invalid_argument("UNet: the encoder must be a chapter-4 ResNet of width " + std::to_string(architecture_.width));
     encoder_.resize(2);
-    for (std::size_t i = 0; i < stage3 + n; ++i) (i < stage2 ? encoder_[0] : i < stage3 ? encoder_[1] : bottleneck_).append(std::move(layers[i]));
+    for (std::unique_ptr<dl::Layer<T>>& layer : resnet.release_layers()) {
+        const int stage = resnet.stage_of(layer.get());
+        if (stage == 0 || stage == 1) encoder_[0].append(std::move(layer));
+        else if (stage == 2) encoder_[1].append(std::move(layer));
+        else if (stage == 3) bottleneck_.append(std::move(layer));
+    }
     dl::prefix_names(encoder_[0], "encoder.0.");  // stem + stage 1: (N, w, H, W)
     dl::prefix_names(encoder_[1], "encoder.1.");  // stage 2: (N, 2w, H/2, W/2)
     dl::prefix_names(bottleneck_, "bottleneck."); // stage 3: (N, 4w, H/4, W/4)

@@ -3,6 +3,8 @@
 // connections that hand each decoder level the encoder's features of the same size.
 #pragma once
 
+#include "resnet.hpp"  // chapter 4: the ResNet-20 encoder
+
 #include "dl/layers/conv2d.hpp"
 #include "dl/layers/max_pool2d.hpp"
 #include "dl/layers/sequential.hpp"
@@ -79,7 +81,7 @@ public:
     /// linear layer are dropped. The strided first block of each stage does the
     /// downsampling that max pooling does in the plain encoder. architecture.encoder must be
     /// resnet20, with levels 2 and width w.
-    UNet(const Architecture& architecture, dl::Sequential<T> resnet, dl::Rng& rng);
+    UNet(const Architecture& architecture, ch04::ResNet<T> resnet, dl::Rng& rng);
 
     dl::Tensor<T> forward(const dl::Tensor<T>& x) override;  ///< (N,1,H,W) → (N,classes,H,W); H, W divisible by 2^L
     dl::Tensor<T> backward(const dl::Tensor<T>& dy) override;
@@ -95,7 +97,7 @@ private:
     bool skips() const { return architecture_.decoder == Decoder::unet; }
     bool pooled() const { return architecture_.encoder == Encoder::plain; }
     void build_plain_encoder(dl::Rng& rng);
-    void take_resnet_encoder(dl::Sequential<T> resnet);
+    void take_resnet_encoder(ch04::ResNet<T> resnet);
     void build_decoder(dl::Rng& rng);
     std::vector<dl::Layer<T>*> parts();
 

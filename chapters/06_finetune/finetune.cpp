@@ -70,17 +70,21 @@ dl::DataSplits load_digit_splits(const std::string& dir, const dl::Normalization
 }
 
 //! [build_model]
-std::unique_ptr<dl::TransferModel<float>> build_model(const Settings& s, Method method, std::size_t classes) {
+std::unique_ptr<FinetuneNet> build_model(const Settings& s, Method method, std::size_t classes) {
     dl::Rng rng(s.seed);
     const ch04::Architecture resnet20;  // the committed checkpoint's: 16-32-64 channels
-    dl::Sequential<float> resnet = ch04::build_resnet(resnet20, rng);
+    ch04::ResNet<float> resnet = ch04::build_resnet(resnet20, rng);
     if (method != Method::scratch) {
         const std::string path = s.pretrained.empty() ? ch04::committed_checkpoint_path() : s.pretrained;
         dl::load_checkpoint(path, resnet, ch04::architecture_tag(resnet20));  // refuses anything but ResNet-20
     }
+    std::vector<dl::Parameter<float>*> stage1 = resnet.stem_parameters();
+    for (dl::Parameter<float>* p : resnet.stage_parameters(1)) stage1.push_back(p);
+    // Pointers to the parameters: they stay valid when the cut moves the layers into the body.
+    FinetuneNet::Stages stages = {stage1, resnet.stage_parameters(2), resnet.stage_parameters(3)};
     dl::BodyAndHead<float> parts = dl::cut_at_global_pool(std::move(resnet));  // drops the 10 Fashion classes
     const std::size_t features = std::size_t(4 * resnet20.width);             // the pool's output, (N, 64)
-    return std::make_unique<dl::TransferModel<float>>(std::move(parts.body), dl::make_head<float>(features, s.hidden, classes, s.dropout, rng));
+    return std::make_unique<FinetuneNet>(std::move(parts.body), dl::make_head<float>(features, s.hidden, classes, s.dropout, rng), std::move(stages));
 }
 //! [build_model]
 
@@ -96,13 +100,12 @@ double focal_gamma(const Settings& s) {
 /// The body's parameters in three groups, input side first — ResNet-20's stem with its
 /// first stage, its second stage, its third — then the head's.
 //! [finetune_groups]
-std::vector<dl::ParamGroup<float>> finetune_groups(dl::TransferModel<float>& model, const Settings& s) {
-    dl::Sequential<float>& body = model.body();  // stem (3 layers), 3 blocks × 3 stages, pool
+std::vector<dl::ParamGroup<float>> finetune_groups(FinetuneNet& model, const Settings& s) {
     std::vector<dl::ParamGroup<float>> groups = {
-        dl::group_of_layers<float>(body, 0, 6, "stem + stage 1"),
-        dl::group_of_layers<float>(body, 6, 9, "stage 2"),
-        dl::group_of_layers<float>(body, 9, body.size(), "stage 3"),
-        dl::group_of_layers<float>(model.head(), 0, model.head().size(), "head"),
+        {model.stage_parameters(1), 0, 0, "stem + stage 1"},
+        {model.stage_parameters(2), 0, 0, "stage 2"},
+        {model.stage_parameters(3), 0, 0, "stage 3"},
+        {model.head().parameters(), 0, 0, "head"},
     };
     dl::spread_learning_rates(groups, s.finetune_lr, s.lr_ratio);  // lr/100 … lr
     for (auto& group : groups) group.weight_decay = s.weight_decay;
@@ -140,7 +143,7 @@ void append(FinetuneOutcome& outcome, const dl::TrainingOutcome& phase, int firs
 
 }  // namespace
 
-FinetuneOutcome train_by_method(dl::TransferModel<float>& model, const Settings& s, const dl::DataSplits& given) {
+FinetuneOutcome train_by_method(FinetuneNet& model, const Settings& s, const dl::DataSplits& given) {
     dl::Timer timer;
     const dl::DataSplits splits = repeated_if_small(s, given);
     Settings run = s;

@@ -8,6 +8,7 @@
 #include "dl/train/settings.hpp"
 #include "dl/train/train_classifier.hpp"
 
+#include <array>
 #include <memory>
 #include <string>
 #include <vector>
@@ -70,9 +71,31 @@ std::string architecture_tag(const Settings& settings, std::size_t classes);
 /// out instead. Refuses a missing train/ or test/, naming it.
 dl::DataSplits load_digit_splits(const std::string& dir, const dl::Normalization& normalization, std::uint64_t seed);
 
+/// Chapter 4's ResNet-20 body under a new head: a dl::TransferModel that also knows the
+/// body's stages by name, handed over from the ch04::ResNet it was cut from.
+class FinetuneNet : public dl::TransferModel<float> {
+public:
+    /// The body's parameters, stage by stage: the stem with stage 1, stage 2, stage 3.
+    using Stages = std::array<std::vector<dl::Parameter<float>*>, 3>;
+
+    /// @param body the ResNet cut at its global pool, (N, 1, 28, 28) → (N, 64)
+    /// @param head the new classifier, (N, 64) → (N, K)
+    /// @param stages the body's parameters by stage (ch04::ResNet::stem_parameters(), stage_parameters())
+    FinetuneNet(dl::Sequential<float> body, dl::Sequential<float> head, Stages stages)
+        : dl::TransferModel<float>(std::move(body), std::move(head)), stages_(std::move(stages)) {}
+
+    /// @brief The body's parameters of ResNet stage @p stage; stage 1 includes the stem.
+    /// @param stage 1, 2 or 3
+    /// @return the parameters, owned by the body
+    const std::vector<dl::Parameter<float>*>& stage_parameters(int stage) const { return stages_.at(std::size_t(stage - 1)); }
+
+private:
+    Stages stages_;
+};
+
 /// The network for @p method: chapter 4's ResNet-20 cut at its global pool (its weights
 /// loaded from settings.pretrained unless scratch), with a new head for @p classes classes.
-std::unique_ptr<dl::TransferModel<float>> build_model(const Settings& settings, Method method, std::size_t classes);
+std::unique_ptr<FinetuneNet> build_model(const Settings& settings, Method method, std::size_t classes);
 
 /// What a training run of one method produced.
 struct FinetuneOutcome {
@@ -85,7 +108,7 @@ struct FinetuneOutcome {
 /// Trains @p model (from build_model) by settings.method on splits.train and tests it. A
 /// training set smaller than settings.min_epoch_images is repeated within each epoch.
 /// Without a validation set (splits.validation empty) no validation figures are computed.
-FinetuneOutcome train_by_method(dl::TransferModel<float>& model, const Settings& settings, const dl::DataSplits& splits);
+FinetuneOutcome train_by_method(FinetuneNet& model, const Settings& settings, const dl::DataSplits& splits);
 
 /// `./book run 06 --predict IMAGE...`: loads the fine-tuned network from request.checkpoint,
 /// else from the main run's runs/06_finetune/main/model.ckpt (train it first), its classes

@@ -20,7 +20,7 @@ TEST_CASE("chapter 2: LeNet-5 learns from 1000 images (modern and classic forms)
         settings.verbose = false;
         const dl::DataSplits splits = dl::load_fashion_mnist_splits("", settings.val_size, settings.train_size, settings.seed);
         dl::Rng rng(settings.seed);
-        dl::Sequential<float> model = ch02::build_lenet(classic, rng);
+        ch02::LeNet5 model = ch02::build_lenet(classic, rng);
         const ch02::Outcome outcome = ch02::train_lenet(settings, splits, model, false);
         INFO((classic ? "classic" : "modern") << ": loss " << outcome.history.front().train_loss << " -> " << outcome.history.back().train_loss
                                               << ", validation accuracy " << outcome.history.back().val_accuracy);
@@ -32,7 +32,7 @@ TEST_CASE("chapter 2: LeNet-5 learns from 1000 images (modern and classic forms)
 TEST_CASE("chapter 2: --predict loads the checkpoint it is given, or says how to make one", "[ch02][predict]") {
     dltest::TempDir dir("ch02-predict");
     dl::Rng rng(3);
-    dl::Sequential<float> model = ch02::build_lenet(false, rng);  // untrained: the mechanics, not the answer
+    ch02::LeNet5 model = ch02::build_lenet(false, rng);  // untrained: the mechanics, not the answer
     dl::save_checkpoint(dir.file("lenet.ckpt"), model, ch02::architecture_tag(false));
     dl::Image8 photo{50, 50, 1, std::vector<std::uint8_t>(50 * 50, 240), 8};
     for (int y = 10; y < 40; ++y)
@@ -44,7 +44,7 @@ TEST_CASE("chapter 2: --predict loads the checkpoint it is given, or says how to
     CHECK(std::filesystem::exists(dir.file("out/block_maps.png")));
     CHECK(std::filesystem::exists(dir.file("out/results.json")));
     // The classic form's checkpoint is refused for the modern form, by its tag.
-    dl::Sequential<float> classic = ch02::build_lenet(true, rng);
+    ch02::LeNet5 classic = ch02::build_lenet(true, rng);
     dl::save_checkpoint(dir.file("classic.ckpt"), classic, ch02::architecture_tag(true));
     CHECK_THROWS_WITH(ch02::run_predict({{dir.file("block.png")}, dir.file("classic.ckpt"), ""}, s, dir.file("out")), dltest::contains("lenet5-classic"));
     // Without --checkpoint and without a main run, it says how to train one.

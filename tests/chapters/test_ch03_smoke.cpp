@@ -38,6 +38,16 @@ TEST_CASE("chapter 3: both VGG heads map (N, 1, 28, 28) to (N, 10) and reject un
     CHECK_THROWS_WITH(ch03::build_vgg(plain, rng), dltest::contains("unknown head 'dense'"));
 }
 
+TEST_CASE("chapter 3: the head's parameters, counted by hand", "[ch03]") {
+    ch03::Architecture a;  // width 16, BatchNorm
+    a.head = "gap";        // linear 64 -> 10
+    CHECK(ch03::head_parameter_count(a) == 64 * 10 + 10);
+    a.head = "fc";  // linear 576 -> 256, BatchNorm1d(256), linear 256 -> 10
+    CHECK(ch03::head_parameter_count(a) == 576 * 256 + 256 + 2 * 256 + 256 * 10 + 10);
+    a.batch_norm = false;
+    CHECK(ch03::head_parameter_count(a) == 576 * 256 + 256 + 256 * 10 + 10);
+}
+
 TEST_CASE("chapter 3: a narrow VGG learns from 1000 images with augmentation and mixup", "[ch03][smoke]") {
     ch03::Settings settings;
     settings.architecture.width = 8;

@@ -64,6 +64,29 @@ TEST_CASE("chapter 4: parameter counts of a width-4 ResNet-8 worked by hand", "[
     CHECK_THROWS_WITH(ch04::build_resnet(bad, rng), dltest::contains("--plain"));
 }
 
+TEST_CASE("chapter 4: the ResNet names its blocks and their projection shortcuts", "[ch04]") {
+    dl::Rng rng(1);
+    ch04::Architecture a;  // ResNet-20, width 16
+    ch04::ResNet<float> resnet = ch04::build_resnet(a, rng);
+    CHECK(resnet.blocks().size() == 9);
+    int projections = 0;
+    for (dl::ResidualBlock<float>* block : resnet.blocks()) projections += block->has_projection() ? 1 : 0;
+    CHECK(projections == 2);  // the first block of stages 2 and 3
+    std::size_t values = 0;
+    for (const dl::Parameter<float>* p : resnet.shortcut_parameters()) values += p->value.size();
+    // 1×1 convolutions 16→32 and 32→64 without bias, each with BatchNorm's γ and β.
+    CHECK(values == 16 * 32 + 2 * 32 + 32 * 64 + 2 * 64);
+    a.residual = false;
+    ch04::ResNet<float> plain = ch04::build_resnet(a, rng);
+    CHECK(plain.blocks().empty());
+    CHECK(plain.shortcut_parameters().empty());
+    CHECK(dl::parameter_count(resnet) - dl::parameter_count(plain) == values);
+    // Each layer's stage: 3 stem layers, 3 blocks per stage, then the pool and the linear layer.
+    const int expected[] = {0, 0, 0, 1, 1, 1, 2, 2, 2, 3, 3, 3, -1, -1};
+    REQUIRE(resnet.size() == 14);
+    for (std::size_t i = 0; i < resnet.size(); ++i) CHECK(resnet.stage_of(&resnet[i]) == expected[i]);
+}
+
 TEST_CASE("chapter 4: a checkpoint loads into the same architecture and is refused by another", "[ch04]") {
     dltest::TempDir dir("ch04-checkpoint");
     dl::Rng rng(3);

@@ -86,7 +86,7 @@ TEST_CASE("chapter 5: test-time flip averaging makes the prediction mirror with 
 
 TEST_CASE("chapter 5: a ResNet encoder: chapter 4's weights in place, hand-counted decoder, gradients", "[ch05]") {
     dl::Rng rng(6);
-    dl::Sequential<float> resnet = ch04::build_resnet(ch04::Architecture{}, rng);  // ResNet-20, width 16
+    ch04::ResNet<float> resnet = ch04::build_resnet(ch04::Architecture{}, rng);  // ResNet-20, width 16
     const std::size_t resnet_parameters = dl::parameter_count(resnet);
     const dl::Tensor<float> stage2_conv = resnet.parameters()[0]->value;  // the stem's weights
     ch05::Architecture a;  // the default: ResNet-20 encoder, 2 levels of 16 and 32 channels, skips

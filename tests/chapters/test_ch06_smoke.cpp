@@ -14,6 +14,7 @@
 
 #include "../support/catch_compat.hpp"
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 
@@ -48,6 +49,29 @@ void write_bars(const std::string& dir, int per_class) {
 }
 
 }  // namespace
+
+TEST_CASE("chapter 6: the body's stages, by name, hold every body parameter once, counted by hand", "[ch06]") {
+    ch06::Settings s;
+    auto model = ch06::build_model(s, ch06::Method::scratch, 7);
+    // Stem: conv 1·16·9 + BN 2·16 = 176; stage 1: 3 blocks of 2 convs 16·16·9 and 2 BN 2·16.
+    const std::size_t stage1 = 176 + 3 * (2 * 16 * 16 * 9 + 2 * 2 * 16);
+    // Stage 2: convs 16·32·9 and 32·32·9, 2 BN, projection 16·32 + BN; then 2 blocks of 32.
+    const std::size_t stage2 = 16 * 32 * 9 + 32 * 32 * 9 + 2 * 2 * 32 + 16 * 32 + 2 * 32 + 2 * (2 * 32 * 32 * 9 + 2 * 2 * 32);
+    const std::size_t stage3 = 32 * 64 * 9 + 64 * 64 * 9 + 2 * 2 * 64 + 32 * 64 + 2 * 64 + 2 * (2 * 64 * 64 * 9 + 2 * 2 * 64);
+    std::vector<const dl::Parameter<float>*> seen;
+    const std::size_t expected[] = {stage1, stage2, stage3};
+    for (int stage = 1; stage <= 3; ++stage) {
+        std::size_t values = 0;
+        for (const dl::Parameter<float>* p : model->stage_parameters(stage)) {
+            values += p->value.size();
+            seen.push_back(p);
+        }
+        CHECK(values == expected[stage - 1]);
+    }
+    const std::vector<dl::Parameter<float>*> body = model->body().parameters();
+    CHECK(seen.size() == body.size());  // every body parameter, in the body's order
+    CHECK(std::equal(seen.begin(), seen.end(), body.begin()));
+}
 
 TEST_CASE("chapter 6: the cut pretrained body computes what ResNet-20 computed up to its pool", "[ch06]") {
     ch06::Settings s;

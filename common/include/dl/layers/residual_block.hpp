@@ -50,6 +50,11 @@ public:
     /// @return the branch's five layers
     Sequential<T>& branch() { return branch_; }
 
+    /// @brief The shortcut's layers: a 1×1 convolution and BatchNorm for a projection,
+    /// none for the identity.
+    /// @return the shortcut's layers
+    Sequential<T>& shortcut() { return projection_; }
+
 private:
     // Throws unless the branch's output, in sum_, has the shortcut's shape.
     void check_branch_shape(const Tensor<T>& x, const Tensor<T>& shortcut) const;

@@ -23,4 +23,10 @@ struct GradientNorm {
 /// @return one name and norm per listed parameter
 std::vector<GradientNorm> gradient_norms(Layer<float>& model, bool weights_only = true);
 
+/// The same for a chosen list of parameters, in its order.
+/// @param parameters the parameters, after a backward pass
+/// @param weights_only list only the weights
+/// @return one name and norm per listed parameter
+std::vector<GradientNorm> gradient_norms(const std::vector<Parameter<float>*>& parameters, bool weights_only = true);
+
 }  // namespace dl
