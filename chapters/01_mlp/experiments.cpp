@@ -36,7 +36,7 @@ void run_init_experiment(Settings s) {
         for (const std::string init : {"zeros", "uniform", "xavier", "he"}) {
             Settings run_settings = s;
             run_settings.hidden = hidden;
-            run_settings.init = init;
+            run_settings.init = dl::parse_init(init);
             run_settings.verbose = false;
             std::cerr << "training " << widths_name(hidden) << " from " << init << " weights...\n";
             const Outcome outcome = train_mlp(run_settings, splits, false);
@@ -101,6 +101,12 @@ void run_size_experiment(Settings s) {
                    {"Accuracy after training vs network size (" + std::to_string(splits.train.size()) + " training images)", "parameters", "accuracy", true, true});
     dl::plot_lines(run.file("size_val_loss.png"), loss_curves, {"Validation loss during training, by network size", "epoch", "validation cross-entropy", false, false});
     std::cout << "table.md, results.json, size_accuracy.png and size_val_loss.png in " << s.out_dir << "/\n";
+}
+
+void run_experiment(const std::string& name, const Settings& settings) {
+    if (name == "init") run_init_experiment(settings);
+    else if (name == "size") run_size_experiment(settings);
+    else throw std::invalid_argument("--experiment: unknown experiment '" + name + "' (expected init or size)");
 }
 
 }  // namespace ch01

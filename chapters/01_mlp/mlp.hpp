@@ -9,6 +9,7 @@
 #include "dl/train/settings.hpp"
 
 #include "dl/explain/predict_photos.hpp"
+#include "dl/util/program.hpp"
 
 #include <string>
 #include <vector>
@@ -19,7 +20,7 @@ namespace ch01 {
 /// shape and initialization. The defaults are the chapter's main run.
 struct Settings : dl::TrainingSettings {
     std::vector<std::size_t> hidden = {256, 128};  ///< hidden layer widths
-    std::string init = "he";                       ///< zeros | uniform | xavier | he
+    dl::Init init = dl::Init::he;                  ///< how the weights start
 
     Settings() {
         epochs = 12;
@@ -65,5 +66,28 @@ void run_init_experiment(Settings settings);
 
 /// Experiment (b): train vs validation accuracy across widths and depths on a small subset.
 void run_size_experiment(Settings settings);
+
+/// @brief Runs the experiment @p name ("init" or "size").
+/// @param name the --experiment value
+/// @param settings the flags, with the experiment's own defaults applied
+void run_experiment(const std::string& name, const Settings& settings);
+
+/// @brief Reads the command line into @p settings: the flags of dl::add_training_flags(),
+/// the network's (--hidden, --init), --experiment and --predict. Picks the run folder,
+/// applies an experiment's own defaults where no flag was given, sets the threads, and
+/// refuses an unwritable --out now rather than after training.
+/// @param argc argc of main
+/// @param argv argv of main
+/// @param settings the defaults in, the flags' values out
+/// @return what to do
+/// @throws dl::ProgramExit after --help or a refused flag; std::invalid_argument for flags that do not go together
+dl::Command parse_command_line(int argc, char** argv, Settings& settings);
+
+/// @brief Prints what the main run will train, on how much data, with which optimizer.
+void print_plan(const Settings& settings, const Splits& splits);
+
+/// @brief The main run's report: the confusion heat map, history.csv with its curves,
+/// results.json, and the test accuracy printed last.
+void report_main_run(const Settings& settings, const Splits& splits, const Outcome& outcome);
 
 }  // namespace ch01

@@ -35,7 +35,7 @@ std::string architecture_name(const std::vector<std::size_t>& hidden) {
 
 Outcome train_mlp(const Settings& settings, const Splits& splits, bool with_test, const std::string& checkpoint) {
     dl::Rng rng(settings.seed);
-    dl::Sequential<float> model = build_mlp(settings.hidden, dl::parse_init(settings.init), rng);
+    dl::Sequential<float> model = build_mlp(settings.hidden, settings.init, rng);
     Outcome outcome;
     static_cast<dl::TrainingOutcome&>(outcome) = dl::train_classifier(model, settings, splits, with_test);
     outcome.parameters = dl::parameter_count(model);

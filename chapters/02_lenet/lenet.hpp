@@ -8,8 +8,10 @@
 #include "dl/layers/sequential.hpp"
 #include "dl/train/train_classifier.hpp"
 #include "dl/train/settings.hpp"
+#include "dl/util/program.hpp"
 
 #include <string>
+#include <vector>
 
 namespace ch02 {
 
@@ -101,5 +103,27 @@ void run_predict(const dl::PredictRequest& request, const Settings& settings, co
 /// Experiment: one epoch on a subset with the naive convolution, then with im2col + GEMM
 /// on 1 and 2 BLAS threads; prints and saves the table of times and speed-ups.
 void run_speed_experiment(Settings settings);
+
+/// @brief Reads the command line into @p settings: the flags of dl::add_training_flags(),
+/// --classic, --conv, --mine, --experiment and --predict. Picks the run folder, applies the
+/// speed experiment's budget where no flag was given, sets the threads, and refuses an
+/// unwritable --out now rather than after training.
+/// @param argc argc of main
+/// @param argv argv of main
+/// @param settings the defaults in, the flags' values out
+/// @return what to do
+/// @throws dl::ProgramExit after --help or a refused flag; std::invalid_argument for flags that do not go together
+dl::Command parse_command_line(int argc, char** argv, Settings& settings);
+
+/// @brief Prints where `--mine` put the reader's answers (use_reader_code()'s lines).
+void print_reader_code_in_use(const std::vector<std::string>& in_use);
+
+/// @brief Prints what the main run will train, on how much data, and the network's layers.
+void print_plan(const Settings& settings, const dl::DataSplits& splits, LeNet5& model);
+
+/// @brief The main run's report: the confusion heat map, history.csv and its curves, the
+/// first layer's filters, misclassified test images, feature maps, the checkpoint,
+/// results.json, and the test accuracy printed last.
+void report_main_run(const Settings& settings, const dl::DataSplits& splits, LeNet5& model, const Outcome& outcome);
 
 }  // namespace ch02

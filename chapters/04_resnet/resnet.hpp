@@ -7,6 +7,7 @@
 #include "dl/train/experiment.hpp"
 #include "dl/train/settings.hpp"
 #include "dl/train/train_classifier.hpp"
+#include "dl/util/program.hpp"
 
 #include <string>
 #include <vector>
@@ -135,5 +136,30 @@ const std::vector<dl::Experiment>& experiments();
 /// Runs the experiment @p name with @p settings; it prints its table and writes table.md,
 /// results.json and its plots into settings.out_dir.
 void run_experiment(const std::string& name, const Settings& settings);
+
+/// @brief Reads the command line into @p settings: the flags of dl::add_training_flags()
+/// and dl::add_regularization_flags(), the network's (--blocks, --width, --plain,
+/// --stochastic-depth), --evaluate, --experiment and --predict. Picks the run folder or the
+/// experiment's budget, sets the threads, refuses flags that do not go together and an
+/// unwritable --out now rather than after training.
+/// @param argc argc of main
+/// @param argv argv of main
+/// @param settings the defaults in, the flags' values out
+/// @return what to do
+/// @throws dl::ProgramExit after --help or a refused flag; std::invalid_argument for flags that do not go together
+dl::Command parse_command_line(int argc, char** argv, Settings& settings);
+
+/// @brief Prints what the main run will train, on how much data, and the network's layers.
+void print_plan(const Settings& settings, const dl::DataSplits& splits, dl::Sequential<float>& model);
+
+/// @brief The main run's report: the confusion heat map, history.csv and its curves, the
+/// feature maps of the first test image, the checkpoint, results.json, and the test
+/// accuracy printed last.
+void report_main_run(const Settings& settings, const dl::DataSplits& splits, dl::Sequential<float>& model, const dl::TrainingOutcome& outcome);
+
+/// @brief `--evaluate CHECKPOINT`: loads the checkpoint into the network the flags describe
+/// and tests it; the confusion heat map, feature maps and the Grad-CAM grid of shirts,
+/// T-shirts and pullovers (explained.png) go into @p out_dir.
+void run_evaluate(const Settings& settings, const std::string& out_dir);
 
 }  // namespace ch04

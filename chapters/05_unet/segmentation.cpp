@@ -1,6 +1,8 @@
 // Chapter 5 — data, training loop, measurements and pictures of the segmentation program.
 #include "segmentation.hpp"
 
+#include "dl/util/names.hpp"
+
 #include "resnet.hpp"
 
 #include "dl/data/augment.hpp"
@@ -26,11 +28,7 @@ const std::map<std::string, Loss>& loss_names() {
     return names;
 }
 
-std::string loss_name(Loss loss) {
-    for (const auto& [name, value] : loss_names())
-        if (value == loss) return name;
-    return "?";
-}
+std::string loss_name(Loss loss) { return dl::name_of(loss_names(), loss); }
 
 const std::vector<std::string>& scene_classes() {
     static const std::vector<std::string> names = [] {

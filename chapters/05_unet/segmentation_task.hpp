@@ -5,6 +5,8 @@
 
 #include "dl/train/fit.hpp"
 #include "dl/train/task.hpp"
+#include "dl/util/program.hpp"
+#include "dl/util/timer.hpp"
 
 #include <functional>
 #include <memory>
@@ -48,5 +50,31 @@ std::vector<dl::EpochRecord> train_unet(dl::Layer<float>& model, const Settings&
 
 /// Writes history.csv, loss.png and miou.png for @p history into @p run_dir.
 void save_segmentation_history(const std::string& run_dir, const std::vector<dl::EpochRecord>& history, const std::string& title);
+
+/// @brief Reads the command line into @p settings: the flags of dl::add_training_flags()
+/// (but --val-size: the scenes have their own validation folder), the network's (--encoder,
+/// --pretrained, --decoder, --levels, --width), --loss, --augment, --scenes, --train-scenes,
+/// --tta, --evaluate, --experiment and --predict. Picks the run folder or the experiment's
+/// budget, sets the threads, refuses flags that would be ignored and an unwritable --out now
+/// rather than after training.
+/// @param argc argc of main
+/// @param argv argv of main
+/// @param settings the defaults in, the flags' values out
+/// @return what to do
+/// @throws dl::ProgramExit after --help or a refused flag; std::invalid_argument for flags that do not go together
+dl::Command parse_command_line(int argc, char** argv, Settings& settings);
+
+/// @brief Prints what the main run will train, on how many scenes, and the network's parts.
+void print_plan(const Settings& settings, const SceneSplits& data, UNet<float>& model);
+
+/// @brief The main run's report: the model measured as it is tested (with --tta), the IoU
+/// per class, history.csv and its curves, prediction grids, the legend, the checkpoint,
+/// results.json, and the test mIoU printed last.
+/// @param timer started before the network was built: the run's time
+void report_main_run(const Settings& settings, const SceneSplits& data, UNet<float>& model, const std::vector<dl::EpochRecord>& history,
+                     const dl::Timer& timer);
+
+/// @brief `--evaluate CHECKPOINT`: measures a saved model on the validation and test scenes.
+void run_evaluation(Settings settings, const SceneSplits& data, const std::string& checkpoint);
 
 }  // namespace ch05

@@ -1,34 +1,32 @@
 // Chapter 5 — the U-Net, its forward and backward passes written out level by level.
 #include "unet.hpp"
 
-
 #include "dl/layers/activations.hpp"
 #include "dl/layers/batch_norm.hpp"
 #include "dl/layers/concat.hpp"
 #include "dl/layers/conv_transpose2d.hpp"
 #include "dl/layers/prefix_names.hpp"
 #include "dl/layers/upsample.hpp"
+#include "dl/util/names.hpp"
 
 #include <sstream>
 #include <stdexcept>
 
 namespace ch05 {
 
-Decoder parse_decoder(const std::string& name) {
-    if (name == "upsample") return Decoder::upsample;
-    if (name == "transpose") return Decoder::transpose;
-    if (name == "unet") return Decoder::unet;
-    throw std::invalid_argument("--decoder must be upsample, transpose or unet, got '" + name + "'");
+const std::map<std::string, Decoder>& decoder_names() {
+    static const std::map<std::string, Decoder> names = {{"upsample", Decoder::upsample}, {"transpose", Decoder::transpose}, {"unet", Decoder::unet}};
+    return names;
 }
 
-std::string decoder_name(Decoder decoder) {
-    switch (decoder) {
-        case Decoder::upsample: return "upsample";
-        case Decoder::transpose: return "transpose";
-        case Decoder::unet: return "unet";
-    }
-    return "?";
+std::string decoder_name(Decoder decoder) { return dl::name_of(decoder_names(), decoder); }
+
+const std::map<std::string, Encoder>& encoder_names() {
+    static const std::map<std::string, Encoder> names = {{"plain", Encoder::plain}, {"resnet20", Encoder::resnet20}};
+    return names;
 }
+
+std::string encoder_name(Encoder encoder) { return dl::name_of(encoder_names(), encoder); }
 
 namespace {
 
@@ -59,14 +57,6 @@ dl::Sequential<T> way_up(Decoder decoder, int in, int out, dl::Rng& rng) {
 }
 
 }  // namespace
-
-Encoder parse_encoder(const std::string& name) {
-    if (name == "plain") return Encoder::plain;
-    if (name == "resnet20") return Encoder::resnet20;
-    throw std::invalid_argument("--encoder must be plain or resnet20, got '" + name + "'");
-}
-
-std::string encoder_name(Encoder encoder) { return encoder == Encoder::plain ? "plain" : "resnet20"; }
 
 template <class T>
 UNet<T>::UNet(const Architecture& a, dl::Rng& rng) : architecture_(a) {

@@ -9,6 +9,7 @@
 #include "dl/layers/max_pool2d.hpp"
 #include "dl/layers/sequential.hpp"
 
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -22,8 +23,8 @@ enum class Decoder {
     unet,       ///< (c) the transposed convolution, and the encoder's features concatenated in
 };
 
-/// Parses "upsample", "transpose" or "unet".
-Decoder parse_decoder(const std::string& name);
+/// The `--decoder` values: "upsample", "transpose", "unet".
+const std::map<std::string, Decoder>& decoder_names();
 /// The flag value of @p decoder.
 std::string decoder_name(Decoder decoder);
 
@@ -33,8 +34,8 @@ enum class Encoder {
     resnet20,  ///< chapter 4's ResNet cut before its pooling: stem + stage 1, stage 2, and stage 3 as bottleneck
 };
 
-/// Parses "plain" or "resnet20".
-Encoder parse_encoder(const std::string& name);
+/// The `--encoder` values: "plain", "resnet20".
+const std::map<std::string, Encoder>& encoder_names();
 /// The flag value of @p encoder.
 std::string encoder_name(Encoder encoder);
 

@@ -1,6 +1,8 @@
 // Chapter 6 — data, model and training of the fine-tuning program.
 #include "finetune.hpp"
 
+#include "dl/util/names.hpp"
+
 #include "resnet.hpp"  // chapter 4: the network whose checkpoint is fine-tuned
 
 #include "dl/data/image_folder.hpp"
@@ -20,14 +22,7 @@
 
 namespace ch06 {
 
-std::string method_name(Method method) {
-    switch (method) {
-        case Method::scratch: return "scratch";
-        case Method::head: return "head";
-        case Method::finetune: return "finetune";
-    }
-    return "?";
-}
+std::string method_name(Method method) { return dl::name_of(method_names(), method); }
 
 std::string default_digits_dir() {
     const char* root = std::getenv("BOOK_DATASETS_DIR");
@@ -178,6 +173,28 @@ FinetuneOutcome train_by_method(FinetuneNet& model, const Settings& s, const dl:
     const std::size_t n = splits.train.size(), per_epoch = n / s.batch_size + (n % s.batch_size > 1 ? 1 : 0);
     outcome.steps = outcome.history.size() * per_epoch;
     return outcome;
+}
+
+dl::DataSplits load_training_data(const Settings& s) {
+    const std::string dir = digits_folder(s);
+    std::cout << "Loading " << dir << " (and Fashion-MNIST's statistics, which the pretrained body expects)\n";
+    dl::DataSplits splits = load_digit_splits(dir, ch04::training_normalization(), s.seed);
+    try {
+        if (s.labels_per_class > 0) splits.train = dl::per_class_subset(splits.train, s.labels_per_class, s.seed + 5);
+    } catch (const std::invalid_argument& error) {
+        throw std::invalid_argument("--labels-per-class " + std::to_string(s.labels_per_class) + ": in " + dir + "/train, " + error.what());
+    }
+    if (s.train_size > splits.train.size()) {
+        throw std::invalid_argument("--train-size " + std::to_string(s.train_size) + ": " + dir + "/train gives " + std::to_string(splits.train.size()) +
+                                    " training images; use at most that, or 0 for all");
+    }
+    if (s.train_size > 0) splits.train = dl::random_subset(splits.train, s.train_size, s.seed + 1);
+    return splits;
+}
+
+const std::map<std::string, Method>& method_names() {
+    static const std::map<std::string, Method> names = {{"scratch", Method::scratch}, {"head", Method::head}, {"finetune", Method::finetune}};
+    return names;
 }
 
 }  // namespace ch06

@@ -7,8 +7,10 @@
 #include "dl/train/experiment.hpp"
 #include "dl/train/settings.hpp"
 #include "dl/train/train_classifier.hpp"
+#include "dl/util/program.hpp"
 
 #include <array>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -24,6 +26,10 @@ enum class Method {
 
 /// "scratch", "head" or "finetune".
 std::string method_name(Method method);
+
+/// @brief The `--method` values and what each means, for dl::one_of().
+/// @return "scratch", "head" and "finetune" with their methods
+const std::map<std::string, Method>& method_names();
 
 /// Every knob of the chapter-6 program. The defaults are the chapter's main run.
 struct Settings : dl::TrainingSettings {
@@ -126,5 +132,31 @@ const std::vector<dl::Experiment>& experiments();
 /// Runs the experiment @p name on @p splits; it prints its table and writes table.md,
 /// results.json and its plot into settings.out_dir.
 void run_experiment(const std::string& name, const Settings& settings, const dl::DataSplits& splits);
+
+/// @brief The training data of a run: the digits folder (digits_folder()), normalized as the
+/// pretrained body expects, cut to --labels-per-class per class and then to --train-size
+/// images if those are set; both refused, naming the folder, if it holds fewer.
+dl::DataSplits load_training_data(const Settings& settings);
+
+/// @brief Reads the command line into @p settings: the flags of dl::add_training_flags()
+/// (but --val-size: a folder has its own validation images or a tenth of the training ones),
+/// --method, --pretrained, --labels-per-class, the fine-tuning and head flags, --loss,
+/// --experiment and --predict. Picks the run folder or the experiment's budget, sets the
+/// threads, and refuses flags that the method or experiment would ignore.
+/// @param argc argc of main
+/// @param argv argv of main
+/// @param settings the defaults in, the flags' values out
+/// @return what to do
+/// @throws dl::ProgramExit after --help or a refused flag; std::invalid_argument for flags that do not go together
+dl::Command parse_command_line(int argc, char** argv, Settings& settings);
+
+/// @brief Prints what the main run will train on how many images, the body's and head's
+/// sizes, and saves examples.png (training images per class).
+void print_plan(const Settings& settings, const dl::DataSplits& splits, FinetuneNet& model);
+
+/// @brief The main run's report: the confusion heat map with precision, recall and F1 per
+/// class, history.csv and its curves, the checkpoint, results.json, and the test accuracy
+/// printed last.
+void report_main_run(const Settings& settings, const dl::DataSplits& splits, FinetuneNet& model, const FinetuneOutcome& outcome);
 
 }  // namespace ch06

@@ -28,7 +28,7 @@ TEST_CASE("chapter 1: zero initialization cannot learn (every hidden unit stays 
     settings.train_size = 1000;
     settings.val_size = 1000;
     settings.epochs = 3;
-    settings.init = "zeros";
+    settings.init = dl::Init::zeros;
     settings.verbose = false;
     const ch01::Outcome outcome = ch01::train_mlp(settings, ch01::load_splits(settings), false);
     CHECK(outcome.history.back().val_accuracy < 0.2);

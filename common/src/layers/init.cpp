@@ -1,28 +1,23 @@
 #include "dl/layers/init.hpp"
+#include "dl/util/names.hpp"
 
 #include <cmath>
 #include <stdexcept>
 
 namespace dl {
 
-Init parse_init(const std::string& name) {
-    if (name == "zeros") return Init::zeros;
-    if (name == "uniform") return Init::uniform;
-    if (name == "xavier") return Init::xavier;
-    if (name == "he") return Init::he;
-    throw std::invalid_argument("unknown initializer '" + name +
-                                "' (expected zeros, uniform, xavier or he)");
+const std::map<std::string, Init>& init_names() {
+    static const std::map<std::string, Init> names = {{"zeros", Init::zeros}, {"uniform", Init::uniform}, {"xavier", Init::xavier}, {"he", Init::he}};
+    return names;
 }
 
-std::string init_name(Init init) {
-    switch (init) {
-        case Init::zeros: return "zeros";
-        case Init::uniform: return "uniform";
-        case Init::xavier: return "xavier";
-        case Init::he: return "he";
-    }
-    return "?";
+Init parse_init(const std::string& name) {
+    const auto found = init_names().find(name);
+    if (found == init_names().end()) throw std::invalid_argument("unknown initializer '" + name + "' (expected zeros, uniform, xavier or he)");
+    return found->second;
 }
+
+std::string init_name(Init init) { return name_of(init_names(), init); }
 
 template <class T>
 void initialize(Tensor<T>& weights, Init init, std::size_t fan_in, std::size_t fan_out, Rng& rng) {

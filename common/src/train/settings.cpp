@@ -1,5 +1,6 @@
 #include "dl/train/settings.hpp"
 #include "dl/util/cli_checks.hpp"
+#include "dl/util/cli_help.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -10,6 +11,7 @@
 namespace dl {
 
 void add_training_flags(CLI::App& app, TrainingSettings& s) {
+    use_book_help(app);
     app.add_option("--epochs", s.epochs, "passes over the training data")->capture_default_str()->check(dl::whole_number(1, 10000));
     app.add_option("--batch-size", s.batch_size, "images per gradient step")->capture_default_str()->check(dl::whole_number(1, 60000));
     app.add_option("--lr", s.lr, "learning rate (the peak, when a schedule is used)")->capture_default_str()->check(dl::real_number(1e-9, 100.0));

@@ -5,6 +5,7 @@
 #include "dl/tensor.hpp"
 #include "dl/util/random.hpp"
 
+#include <map>
 #include <string>
 
 namespace dl {
@@ -21,6 +22,11 @@ enum class Init {
 /// @param name the initializer's name, e.g. from a command-line flag
 /// @return the initializer it names
 Init parse_init(const std::string& name);
+
+/// @brief Every initializer by the name parse_init() accepts, for a command-line flag
+/// (CLI11's CheckedTransformer turns the name into the value once, as the flag is read).
+/// @return the names and their initializers
+const std::map<std::string, Init>& init_names();
 
 /// @brief The name parse_init() accepts for @p init.
 /// @param init an initializer

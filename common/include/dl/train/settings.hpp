@@ -50,7 +50,7 @@ std::string default_run_dir(const std::string& run);
 /// @param chapter the chapter's folder under runs/, e.g. "02_lenet"
 void choose_run_folder(const CLI::App& app, TrainingSettings& settings, const std::string& chapter);
 
-/// Adds --epochs, --batch-size, --lr, --optimizer, --momentum, --weight-decay, --decay,
+/// Gives @p app the book's help (use_book_help()), then adds --epochs, --batch-size, --lr, --optimizer, --momentum, --weight-decay, --decay,
 /// --clip-grad-norm, --seed, --data, --train-size, --val-size, --out and --threads to @p app, bound to
 /// @p settings (whose current values are shown as the defaults).
 /// @param app the chapter program's command line

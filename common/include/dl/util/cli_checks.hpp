@@ -9,7 +9,12 @@
 
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <cstdint>
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
 
 namespace dl {
 
@@ -34,5 +39,28 @@ CLI::Validator non_empty();
 /// @param except a text accepted as it is, or "" for none
 /// @return the validator
 CLI::Validator existing_file(const std::string& except = "");
+
+/// @brief One of the names of @p choices, turned into its value as the flag is read: an
+/// enum setting is parsed once, at the edge of the program, and the code behind it never
+/// sees the text. Anything else is refused with the names, in the enum's order
+/// (`--init: 'foo' is not one of zeros, uniform, xavier, he`). Use with `->transform()`.
+/// @param choices each accepted name and its value
+/// @return the validator
+template <class Enum>
+CLI::Validator one_of(const std::map<std::string, Enum>& choices) {
+    std::vector<std::pair<Enum, std::string>> by_value;
+    for (const auto& [name, value] : choices) by_value.emplace_back(value, name);
+    std::sort(by_value.begin(), by_value.end());
+    std::string names;
+    for (const auto& entry : by_value) names += (names.empty() ? "" : ", ") + entry.second;
+    return CLI::Validator(
+        [choices, names](std::string& text) -> std::string {
+            const auto found = choices.find(text);
+            if (found == choices.end()) return "'" + text + "' is not one of " + names;
+            text = std::to_string(static_cast<long long>(found->second));  // what CLI11 reads into the enum
+            return "";
+        },
+        names);
+}
 
 }  // namespace dl
