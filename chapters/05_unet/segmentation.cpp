@@ -1,8 +1,6 @@
 // Chapter 5 — data, training loop, measurements and pictures of the segmentation program.
 #include "segmentation.hpp"
 
-#include "dl/util/names.hpp"
-
 #include "resnet.hpp"
 
 #include "dl/data/augment.hpp"
@@ -14,6 +12,7 @@
 #include "dl/metrics/accuracy.hpp"
 #include "dl/metrics/confusion_matrix.hpp"
 #include "dl/train/run_directory.hpp"
+#include "dl/util/names.hpp"
 
 #include <algorithm>
 #include <filesystem>

@@ -18,7 +18,7 @@ namespace {
 void refuse_what_would_be_ignored(const CLI::App& app, const std::string& experiment, Settings& s) {
     if (s.method == Method::finetune && s.head_share > 0 && s.epochs < 2)
         throw std::invalid_argument("--epochs 1 leaves no epoch to fine-tune the body after the head's; give 2 or more, or --head-share 0");
-    if (app.count("--focal-gamma") > 0 && s.loss != "focal") throw std::invalid_argument("--focal-gamma is used only with --loss focal");
+    if (app.count("--focal-gamma") > 0 && s.loss != Loss::focal) throw std::invalid_argument("--focal-gamma is used only with --loss focal");
     if (s.method != Method::finetune) {
         for (const char* flag : {"--head-share", "--finetune-lr", "--lr-ratio"})
             if (app.count(flag) > 0) throw std::invalid_argument(std::string(flag) + " is used only with --method finetune");
@@ -54,7 +54,7 @@ dl::Command parse_command_line(int argc, char** argv, Settings& s) {
     app.add_option("--lr-ratio", s.lr_ratio, "finetune: how much slower the first layers learn than the head (1 = all the same)")->capture_default_str()->check(dl::real_number(1.0, 1e6));
     app.add_option("--hidden", s.hidden, "width of the new head's hidden layer")->capture_default_str()->check(dl::whole_number(1, 4096));
     app.add_option("--dropout", s.dropout, "dropout before the head's last layer (half of it before the first)")->capture_default_str()->check(dl::real_number(0.0, 0.9));
-    app.add_option("--loss", s.loss, "ce (cross-entropy) or focal")->capture_default_str()->check(CLI::IsMember({"ce", "focal"}));
+    app.add_option("--loss", s.loss, "ce (cross-entropy) or focal (default: ce)")->transform(dl::one_of(loss_names()));
     app.add_option("--focal-gamma", s.focal_gamma, "gamma of the focal loss")->capture_default_str()->check(dl::real_number(0.0, 10.0));
     dl::add_experiment_flag(app, command.experiment, experiments());
     dl::add_predict_flags(app, command.predict, "runs/06_finetune/main/model.ckpt, which ./book run 06 writes");

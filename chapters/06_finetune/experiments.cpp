@@ -11,6 +11,7 @@
 #include "dl/train/fit.hpp"
 #include "dl/train/plot.hpp"
 #include "dl/train/run_directory.hpp"
+#include "dl/util/names.hpp"
 #include "dl/util/table.hpp"
 
 #include <nlohmann/json.hpp>
@@ -111,10 +112,10 @@ void run_imbalance(const Settings& s, const dl::DataSplits& all) {
     std::cerr << "class " << all.train.class_names[std::size_t(rare)] << " cut to 5%: " << splits.train.size() << " training images\n";
     std::vector<dl::ConfusionMatrix> confusions;
     std::vector<Trial> trials;
-    for (const char* loss : {"ce", "focal"}) {
+    for (const Loss loss : {Loss::ce, Loss::focal}) {
         Settings run = s;
         run.loss = loss;
-        std::cerr << "loss " << loss << ":";
+        std::cerr << "loss " << dl::name_of(loss_names(), loss) << ":";
         // From scratch: at this budget and with thousands of digits, the labels experiment
         // found it far better than fine-tuning (0.96 against 0.84), and a loss can only
         // help a rare class if the network learns the common ones.

@@ -1,8 +1,6 @@
 // Chapter 6 — data, model and training of the fine-tuning program.
 #include "finetune.hpp"
 
-#include "dl/util/names.hpp"
-
 #include "resnet.hpp"  // chapter 4: the network whose checkpoint is fine-tuned
 
 #include "dl/data/image_folder.hpp"
@@ -11,6 +9,7 @@
 #include "dl/layers/surgery.hpp"
 #include "dl/layers/transfer_model.hpp"
 #include "dl/optim/discriminative.hpp"
+#include "dl/util/names.hpp"
 #include "dl/util/timer.hpp"
 
 #include <cmath>
@@ -87,9 +86,7 @@ namespace {
 
 /// γ of the focal loss the settings ask for, or 0 for cross-entropy.
 double focal_gamma(const Settings& s) {
-    if (s.loss == "ce") return 0.0;
-    if (s.loss != "focal") throw std::invalid_argument("--loss must be ce or focal, got '" + s.loss + "'");
-    return s.focal_gamma;
+    return s.loss == Loss::focal ? s.focal_gamma : 0.0;
 }
 
 /// The body's parameters in three groups, input side first — ResNet-20's stem with its
@@ -190,6 +187,11 @@ dl::DataSplits load_training_data(const Settings& s) {
     }
     if (s.train_size > 0) splits.train = dl::random_subset(splits.train, s.train_size, s.seed + 1);
     return splits;
+}
+
+const std::map<std::string, Loss>& loss_names() {
+    static const std::map<std::string, Loss> names = {{"ce", Loss::ce}, {"focal", Loss::focal}};
+    return names;
 }
 
 const std::map<std::string, Method>& method_names() {

@@ -27,6 +27,16 @@ enum class Method {
 /// "scratch", "head" or "finetune".
 std::string method_name(Method method);
 
+/// The loss the training steps minimize (`--loss`).
+enum class Loss {
+    ce,     ///< softmax cross-entropy
+    focal,  ///< the focal loss of Lin et al. (2017), with --focal-gamma
+};
+
+/// @brief The `--loss` values, "ce" and "focal", for dl::one_of().
+/// @return the names and their losses
+const std::map<std::string, Loss>& loss_names();
+
 /// @brief The `--method` values and what each means, for dl::one_of().
 /// @return "scratch", "head" and "finetune" with their methods
 const std::map<std::string, Method>& method_names();
@@ -41,7 +51,7 @@ struct Settings : dl::TrainingSettings {
     double lr_ratio = 100;          ///< finetune: the first body group's rate is finetune_lr / lr_ratio
     std::size_t hidden = 256;       ///< width of the head's hidden layer
     double dropout = 0.5;           ///< the head's second dropout (the first has half of it)
-    std::string loss = "ce";        ///< ce | focal
+    Loss loss = Loss::ce;           ///< what the training steps minimize
     double focal_gamma = 2.0;       ///< γ of the focal loss
     std::size_t min_steps = 0;      ///< if > 0, at least this many steps: small sets get more epochs (the experiments' equal budget)
     std::size_t min_epoch_images = 2048;  ///< a smaller training set is repeated within each epoch up to this many images

@@ -7,6 +7,7 @@
 #include "dl/train/confusion_report.hpp"
 #include "dl/train/fit.hpp"
 #include "dl/train/run_directory.hpp"
+#include "dl/util/names.hpp"
 #include "dl/util/table.hpp"
 
 #include <nlohmann/json.hpp>
@@ -70,7 +71,7 @@ void report_main_run(const Settings& s, const dl::DataSplits& splits, FinetuneNe
         {"head_share", s.head_share},     {"lr", s.lr},                               {"finetune_lr", s.finetune_lr},
         {"lr_ratio", s.lr_ratio},         {"optimizer", s.optimizer},                 {"decay", s.decay},
         {"batch_size", s.batch_size},     {"weight_decay", s.weight_decay},           {"hidden", s.hidden},
-        {"dropout", s.dropout},           {"loss", s.loss},                           {"focal_gamma", s.focal_gamma},
+        {"dropout", s.dropout},           {"loss", dl::name_of(loss_names(), s.loss)},                         {"focal_gamma", s.focal_gamma},
         {"labels_per_class", s.labels_per_class}, {"train_images", splits.train.size()}, {"classes", splits.train.class_names},
         {"seed", s.seed},                 {"threads", s.threads},                     {"pretrained", s.method == Method::scratch ? "" : s.pretrained}};
     run.write("results.json", results.dump(2) + "\n");
