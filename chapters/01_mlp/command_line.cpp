@@ -1,8 +1,8 @@
 // Chapter 1 — the program's flags: read once, into Settings and a dl::Command.
 #include "mlp.hpp"
 
-#include "dl/util/cli_checks.hpp"
 #include "dl/train/run_directory.hpp"
+#include "dl/util/cli_checks.hpp"
 #include "dl/util/runtime.hpp"
 
 #include <CLI/CLI.hpp>
@@ -35,9 +35,14 @@ dl::Command parse_command_line(int argc, char** argv, Settings& s) {
     dl::Command command;
     CLI::App app{"Chapter 1: a multilayer perceptron on Fashion-MNIST"};
     dl::add_training_flags(app, s);
-    app.add_option("--hidden", s.hidden, "hidden layer widths, e.g. --hidden 256 128")->capture_default_str()->expected(1, 16)->check(dl::whole_number(1, 100000));
+    app.add_option("--hidden", s.hidden, "hidden layer widths, e.g. --hidden 256 128")
+        ->capture_default_str()
+        ->expected(1, 16)
+        ->check(dl::whole_number(1, 100000));
     app.add_option("--init", s.init, "weight initialization: zeros, uniform, xavier or he (default: he)")->transform(dl::one_of(dl::init_names()));
-    app.add_option("--experiment", command.experiment, "none, init (initialization) or size (width/depth sweep)")->capture_default_str()->check(CLI::IsMember({"none", "init", "size"}));
+    app.add_option("--experiment", command.experiment, "none, init (initialization) or size (width/depth sweep)")
+        ->capture_default_str()
+        ->check(CLI::IsMember({"none", "init", "size"}));
     dl::add_predict_flags(app, command.predict, "runs/01_mlp/main/model.ckpt, which ./book run 01 writes");
     dl::parse_flags(app, argc, argv);
     if (command.experiment == "none") dl::choose_run_folder(app, s, "01_mlp");

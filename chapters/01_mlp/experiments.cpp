@@ -42,9 +42,13 @@ void run_init_experiment(Settings s) {
             const Outcome outcome = train_mlp(run_settings, splits, false);
             run.write("history-" + widths_name(hidden) + "-" + init + ".csv", dl::history_csv(outcome.history));
             const dl::EpochRecord& last = outcome.history.back();
-            table.add_row({widths_name(hidden), init, dl::fixed(last.train_accuracy, 4), dl::fixed(last.val_accuracy, 4), dl::fixed(last.val_loss, 4)});
-            rows.push_back({{"network", widths_name(hidden)}, {"init", init}, {"train_accuracy", last.train_accuracy},
-                            {"val_accuracy", last.val_accuracy}, {"val_loss", last.val_loss}});
+            table.add_row(
+                {widths_name(hidden), init, dl::fixed(last.train_accuracy, 4), dl::fixed(last.val_accuracy, 4), dl::fixed(last.val_loss, 4)});
+            rows.push_back({{"network", widths_name(hidden)},
+                            {"init", init},
+                            {"train_accuracy", last.train_accuracy},
+                            {"val_accuracy", last.val_accuracy},
+                            {"val_loss", last.val_loss}});
             dl::Series curve{std::to_string(hidden.size()) + " hidden layers, " + init, {}, {}};
             for (const auto& r : outcome.history) {
                 curve.x.push_back(r.epoch);
@@ -77,13 +81,17 @@ void run_size_experiment(Settings s) {
         run.write("history-" + widths_name(hidden) + ".csv", dl::history_csv(outcome.history));
         const dl::EpochRecord& last = outcome.history.back();
         // Over-fitting shows first in the validation loss: it bottoms out, then climbs.
-        const auto lowest = std::min_element(outcome.history.begin(), outcome.history.end(),
-                                             [](const auto& a, const auto& b) { return a.val_loss < b.val_loss; });
+        const auto lowest =
+            std::min_element(outcome.history.begin(), outcome.history.end(), [](const auto& a, const auto& b) { return a.val_loss < b.val_loss; });
         table.add_row({widths_name(hidden), std::to_string(outcome.parameters), dl::fixed(last.train_accuracy, 4), dl::fixed(last.val_accuracy, 4),
-                       dl::fixed(last.train_accuracy - last.val_accuracy, 4), dl::fixed(lowest->val_loss, 4) + " (" + std::to_string(lowest->epoch) + ")",
-                       dl::fixed(last.val_loss, 4)});
-        rows.push_back({{"network", widths_name(hidden)}, {"parameters", outcome.parameters}, {"train_accuracy", last.train_accuracy},
-                        {"val_accuracy", last.val_accuracy}, {"lowest_val_loss", lowest->val_loss}, {"lowest_val_loss_epoch", lowest->epoch},
+                       dl::fixed(last.train_accuracy - last.val_accuracy, 4),
+                       dl::fixed(lowest->val_loss, 4) + " (" + std::to_string(lowest->epoch) + ")", dl::fixed(last.val_loss, 4)});
+        rows.push_back({{"network", widths_name(hidden)},
+                        {"parameters", outcome.parameters},
+                        {"train_accuracy", last.train_accuracy},
+                        {"val_accuracy", last.val_accuracy},
+                        {"lowest_val_loss", lowest->val_loss},
+                        {"lowest_val_loss_epoch", lowest->epoch},
                         {"final_val_loss", last.val_loss}});
         dl::Series loss_curve{widths_name(hidden), {}, {}};
         for (const auto& r : outcome.history) {
@@ -98,15 +106,20 @@ void run_size_experiment(Settings s) {
     }
     run.save_table(table, rows.dump(2) + "\n");
     dl::plot_lines(run.file("size_accuracy.png"), {train_curve, val_curve},
-                   {"Accuracy after training vs network size (" + std::to_string(splits.train.size()) + " training images)", "parameters", "accuracy", true, true});
-    dl::plot_lines(run.file("size_val_loss.png"), loss_curves, {"Validation loss during training, by network size", "epoch", "validation cross-entropy", false, false});
+                   {"Accuracy after training vs network size (" + std::to_string(splits.train.size()) + " training images)", "parameters", "accuracy",
+                    true, true});
+    dl::plot_lines(run.file("size_val_loss.png"), loss_curves,
+                   {"Validation loss during training, by network size", "epoch", "validation cross-entropy", false, false});
     std::cout << "table.md, results.json, size_accuracy.png and size_val_loss.png in " << s.out_dir << "/\n";
 }
 
 void run_experiment(const std::string& name, const Settings& settings) {
-    if (name == "init") run_init_experiment(settings);
-    else if (name == "size") run_size_experiment(settings);
-    else throw std::invalid_argument("--experiment: unknown experiment '" + name + "' (expected init or size)");
+    if (name == "init")
+        run_init_experiment(settings);
+    else if (name == "size")
+        run_size_experiment(settings);
+    else
+        throw std::invalid_argument("--experiment: unknown experiment '" + name + "' (expected init or size)");
 }
 
 }  // namespace ch01

@@ -2,11 +2,11 @@
 #pragma once
 
 #include "dl/data/dataset.hpp"
-#include "dl/layers/init.hpp"
 #include "dl/data/fashion_mnist.hpp"
+#include "dl/layers/init.hpp"
 #include "dl/layers/sequential.hpp"
-#include "dl/train/train_classifier.hpp"
 #include "dl/train/settings.hpp"
+#include "dl/train/train_classifier.hpp"
 
 #include "dl/explain/predict_photos.hpp"
 #include "dl/util/program.hpp"

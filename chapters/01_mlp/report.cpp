@@ -19,17 +19,29 @@ void print_plan(const Settings& s, const Splits& splits) {
 }
 
 void report_main_run(const Settings& s, const Splits& splits, const Outcome& outcome) {
-    dl::report_confusion(outcome.test.predictions, splits.test.labels, splits.test.class_names, s.out_dir + "/confusion.png", "Chapter 1 MLP: test images");
+    dl::report_confusion(outcome.test.predictions, splits.test.labels, splits.test.class_names, s.out_dir + "/confusion.png",
+                         "Chapter 1 MLP: test images");
     dl::save_history(s.out_dir, outcome.history, "history", "Chapter 1 MLP");
-    const nlohmann::json results = {
-        {"chapter", "01_mlp"},          {"test_accuracy", outcome.test.accuracy}, {"test_loss", outcome.test.loss},
-        {"epochs", s.epochs},           {"seconds", outcome.seconds},            {"parameters", outcome.parameters},
-        {"hidden", s.hidden},           {"optimizer", s.optimizer},              {"lr", s.lr}, {"decay", s.decay},
-        {"batch_size", s.batch_size},   {"init", dl::init_name(s.init)},         {"seed", s.seed},
-        {"train_images", splits.train.size()}, {"validation_images", splits.validation.size()}, {"threads", s.threads},
-        {"final_val_accuracy", outcome.history.back().val_accuracy}};
+    const nlohmann::json results = {{"chapter", "01_mlp"},
+                                    {"test_accuracy", outcome.test.accuracy},
+                                    {"test_loss", outcome.test.loss},
+                                    {"epochs", s.epochs},
+                                    {"seconds", outcome.seconds},
+                                    {"parameters", outcome.parameters},
+                                    {"hidden", s.hidden},
+                                    {"optimizer", s.optimizer},
+                                    {"lr", s.lr},
+                                    {"decay", s.decay},
+                                    {"batch_size", s.batch_size},
+                                    {"init", dl::init_name(s.init)},
+                                    {"seed", s.seed},
+                                    {"train_images", splits.train.size()},
+                                    {"validation_images", splits.validation.size()},
+                                    {"threads", s.threads},
+                                    {"final_val_accuracy", outcome.history.back().val_accuracy}};
     dl::RunDirectory(s.out_dir).write("results.json", results.dump(2) + "\n");
-    std::cout << "\nresults.json, history.csv, loss.png, accuracy.png, confusion.png and model.ckpt in " << s.out_dir << "/  (" << outcome.seconds << " s)\n";
+    std::cout << "\nresults.json, history.csv, loss.png, accuracy.png, confusion.png and model.ckpt in " << s.out_dir << "/  (" << outcome.seconds
+              << " s)\n";
     std::cout << "test accuracy: " << dl::fixed(outcome.test.accuracy, 4) << "\n";
 }
 

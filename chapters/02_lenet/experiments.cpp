@@ -35,8 +35,12 @@ void run_speed_experiment(Settings s) {
         const double seconds = outcome.history.back().seconds;
         const double throughput = outcome.history.back().images_per_second;  // training only
         if (v.conv == "naive") naive_throughput = throughput;
-        table.add_row({v.conv, std::to_string(v.threads), dl::fixed(seconds, 2), dl::fixed(throughput, 0), dl::fixed(throughput / naive_throughput, 1) + "x"});
-        rows.push_back({{"conv", v.conv}, {"threads", v.threads}, {"seconds", seconds}, {"images_per_second", outcome.history.back().images_per_second},
+        table.add_row(
+            {v.conv, std::to_string(v.threads), dl::fixed(seconds, 2), dl::fixed(throughput, 0), dl::fixed(throughput / naive_throughput, 1) + "x"});
+        rows.push_back({{"conv", v.conv},
+                        {"threads", v.threads},
+                        {"seconds", seconds},
+                        {"images_per_second", outcome.history.back().images_per_second},
                         {"val_accuracy", outcome.history.back().val_accuracy}});
     }
     dl::set_blas_threads(s.threads);

@@ -6,8 +6,8 @@
 #include "dl/layers/conv2d.hpp"
 #include "dl/layers/max_pool2d.hpp"
 #include "dl/layers/sequential.hpp"
-#include "dl/train/train_classifier.hpp"
 #include "dl/train/settings.hpp"
+#include "dl/train/train_classifier.hpp"
 #include "dl/util/program.hpp"
 
 #include <string>
@@ -18,9 +18,9 @@ namespace ch02 {
 /// Every knob of the chapter-2 program: the shared training settings, the LeNet variant
 /// and the convolution algorithm. The defaults are the chapter's main run.
 struct Settings : dl::TrainingSettings {
-    bool classic = false;          ///< the 1998 form: tanh and average pooling
-    std::string conv = "gemm";     ///< gemm (im2col + GEMM) | naive (nested loops)
-    bool mine = false;             ///< train on the reader's exercise answers (mine.hpp)
+    bool classic = false;       ///< the 1998 form: tanh and average pooling
+    std::string conv = "gemm";  ///< gemm (im2col + GEMM) | naive (nested loops)
+    bool mine = false;          ///< train on the reader's exercise answers (mine.hpp)
 
     Settings() {
         // SGD with momentum and a little weight decay: the classic recipe for CNNs. What

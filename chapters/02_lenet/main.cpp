@@ -25,5 +25,7 @@ void run_main(const ch02::Settings& settings) {
 }  // namespace
 
 int main(int argc, char** argv) {
-    return dl::run_chapter<ch02::Settings>(argc, argv, {ch02::parse_command_line, run_main, [](const std::string&, const ch02::Settings& s) { ch02::run_speed_experiment(s); }, ch02::run_predict});
+    return dl::run_chapter<ch02::Settings>(
+        argc, argv,
+        {ch02::parse_command_line, run_main, [](const std::string&, const ch02::Settings& s) { ch02::run_speed_experiment(s); }, ch02::run_predict});
 }

@@ -51,7 +51,8 @@ public:
         const Array b = to_double(conv_->bias().value);    // (F)
         const Array y = naive_ ? ex02::conv2d_naive(input_, w, b, g.stride, g.padding)
                                : ex02::conv2d_forward_gemm(input_, w, b, g.stride, g.padding);  // (N, F, OH, OW)
-        require_shape(y, {x.shape(0), w.shape(0), std::size_t(g.out_h()), std::size_t(g.out_w())}, naive_ ? "conv2d_naive (2.5)" : "conv2d_forward_gemm (2.3)");
+        require_shape(y, {x.shape(0), w.shape(0), std::size_t(g.out_h()), std::size_t(g.out_w())},
+                      naive_ ? "conv2d_naive (2.5)" : "conv2d_forward_gemm (2.3)");
         return to_float(y);
     }
 
@@ -66,7 +67,7 @@ public:
         const Array dy_double = to_double(dy);             // (N, F, OH, OW), each image (F, OH·OW)
         Array dw = xt::zeros<double>(dl::shape_of(w));     // (F, C, K, K)
         Array db = xt::zeros<double>({std::size_t(filters)});
-        Array dx = xt::zeros<double>(dl::shape_of(input_));  // (N, C, H, W)
+        Array dx = xt::zeros<double>(dl::shape_of(input_));                            // (N, C, H, W)
         Array dcol = Array::from_shape({std::size_t(patch), std::size_t(positions)});  // (C·K·K, OH·OW)
         const std::size_t image_size = std::size_t(channels) * height * width;
         for (std::size_t n = 0; n < images; ++n) {
@@ -154,12 +155,13 @@ std::vector<std::string> use_reader_code(LeNet5& model, const std::string& conv_
     }
     const auto in_convolutions = [](int count) { return " in " + std::to_string(count) + (count == 1 ? " convolution" : " convolutions"); };
     const std::string in_convs = in_convolutions(convolutions);
-    const std::string pools = max_pools > 0 ? "max-pool backward, in " + std::to_string(max_pools) + " pooling layers" : "not used: this LeNet pools by averaging (--classic)";
-    return {"2.1 im2col               backward: weight and input gradients" + in_convs,
-            "2.2 col2im               backward: input gradients" + in_convolutions(input_gradients) + " (the first needs none: its input is the images)",
-            "2.3 conv2d_forward_gemm  " + (naive ? std::string("not used: --conv naive") : "forward" + in_convs),
-            "2.4 maxpool_backward     " + pools,
-            "2.5 conv2d_naive         " + (naive ? "forward" + in_convs : std::string("not used (--conv naive uses it instead of 2.3)"))};
+    const std::string pools = max_pools > 0 ? "max-pool backward, in " + std::to_string(max_pools) + " pooling layers"
+                                            : "not used: this LeNet pools by averaging (--classic)";
+    return {
+        "2.1 im2col               backward: weight and input gradients" + in_convs,
+        "2.2 col2im               backward: input gradients" + in_convolutions(input_gradients) + " (the first needs none: its input is the images)",
+        "2.3 conv2d_forward_gemm  " + (naive ? std::string("not used: --conv naive") : "forward" + in_convs), "2.4 maxpool_backward     " + pools,
+        "2.5 conv2d_naive         " + (naive ? "forward" + in_convs : std::string("not used (--conv naive uses it instead of 2.3)"))};
 }
 
 }  // namespace ch02

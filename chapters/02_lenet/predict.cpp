@@ -8,7 +8,8 @@
 namespace ch02 {
 
 void run_predict(const dl::PredictRequest& request, const Settings& s, const std::string& out_dir) {
-    const std::string path = dl::predict_checkpoint(request, dl::default_run_dir("02_lenet/main") + "/model.ckpt", "", "./book run 02 (about 2 minutes)");
+    const std::string path =
+        dl::predict_checkpoint(request, dl::default_run_dir("02_lenet/main") + "/model.ckpt", "", "./book run 02 (about 2 minutes)");
     dl::Rng rng(s.seed);
     LeNet5 model = build_lenet(s.classic, rng);
     dl::load_checkpoint(path, model, architecture_tag(s.classic));  // refuses the other form

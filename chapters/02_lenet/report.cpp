@@ -49,9 +49,10 @@ void print_reader_code_in_use(const std::vector<std::string>& in_use) {
 }
 
 void print_plan(const Settings& s, const dl::DataSplits& splits, LeNet5& model) {
-    std::cout << "Chapter 2: LeNet-5 (" << (s.classic ? "1998 form: tanh, average pooling" : "modern form: ReLU, max pooling") << ", "
-              << s.conv << " convolution) on " << splits.train.size() << " training images, " << s.optimizer << " lr " << s.lr << ", "
-              << dl::counted(s.epochs, "epoch") << "\n" << model.summary();
+    std::cout << "Chapter 2: LeNet-5 (" << (s.classic ? "1998 form: tanh, average pooling" : "modern form: ReLU, max pooling") << ", " << s.conv
+              << " convolution) on " << splits.train.size() << " training images, " << s.optimizer << " lr " << s.lr << ", "
+              << dl::counted(s.epochs, "epoch") << "\n"
+              << model.summary();
 }
 
 void report_main_run(const Settings& s, const dl::DataSplits& splits, LeNet5& model, const Outcome& outcome) {
@@ -66,16 +67,27 @@ void report_main_run(const Settings& s, const dl::DataSplits& splits, LeNet5& mo
     model.eval();
     dl::save_feature_maps(run.file("feature_maps.png"), first, dl::feature_stages(dl::layers_of(model), first));
     dl::save_checkpoint(run.file("model.ckpt"), model, architecture_tag(s.classic));
-    const nlohmann::json results = {
-        {"chapter", "02_lenet"},        {"test_accuracy", outcome.test.accuracy}, {"test_loss", outcome.test.loss},
-        {"epochs", s.epochs},           {"seconds", outcome.seconds},             {"parameters", dl::parameter_count(model)},
-        {"classic", s.classic},         {"conv", s.conv},                         {"mine", s.mine},                         {"optimizer", s.optimizer},
-        {"lr", s.lr},                   {"decay", s.decay},                       {"batch_size", s.batch_size},
-        {"seed", s.seed},               {"threads", s.threads},                   {"train_images", splits.train.size()},
-        {"final_val_accuracy", outcome.history.back().val_accuracy}};
+    const nlohmann::json results = {{"chapter", "02_lenet"},
+                                    {"test_accuracy", outcome.test.accuracy},
+                                    {"test_loss", outcome.test.loss},
+                                    {"epochs", s.epochs},
+                                    {"seconds", outcome.seconds},
+                                    {"parameters", dl::parameter_count(model)},
+                                    {"classic", s.classic},
+                                    {"conv", s.conv},
+                                    {"mine", s.mine},
+                                    {"optimizer", s.optimizer},
+                                    {"lr", s.lr},
+                                    {"decay", s.decay},
+                                    {"batch_size", s.batch_size},
+                                    {"seed", s.seed},
+                                    {"threads", s.threads},
+                                    {"train_images", splits.train.size()},
+                                    {"final_val_accuracy", outcome.history.back().val_accuracy}};
     run.write("results.json", results.dump(2) + "\n");
-    std::cout << "\nresults.json, history.csv, loss.png, accuracy.png, confusion.png, filters.png, misclassified.png, feature_maps.png (what each stage computes for the first test image) and model.ckpt in " << s.out_dir
-              << "/  (" << dl::fixed(outcome.seconds, 1) << " s)\n";
+    std::cout
+        << "\nresults.json, history.csv, loss.png, accuracy.png, confusion.png, filters.png, misclassified.png, feature_maps.png (what each stage computes for the first test image) and model.ckpt in "
+        << s.out_dir << "/  (" << dl::fixed(outcome.seconds, 1) << " s)\n";
     std::cout << "test accuracy: " << dl::fixed(outcome.test.accuracy, 4) << "\n";
 }
 

@@ -16,11 +16,17 @@ dl::Command parse_command_line(int argc, char** argv, Settings& s) {
     dl::add_training_flags(app, s);
     dl::add_regularization_flags(app, s);
     Architecture& a = s.architecture;
-    app.add_option("--width", a.width, "channels of the first stage (the next stages have 2x and 4x)")->capture_default_str()->check(dl::whole_number(1, 512));
+    app.add_option("--width", a.width, "channels of the first stage (the next stages have 2x and 4x)")
+        ->capture_default_str()
+        ->check(dl::whole_number(1, 512));
     app.add_flag("--no-batch-norm", no_batch_norm, "leave out every BatchNorm layer");
     app.add_option("--activation", a.activation, "relu or elu")->capture_default_str()->check(CLI::IsMember({"relu", "elu"}));
-    app.add_option("--head", a.head, "gap (global average pooling + linear) or fc (flatten + 256 + linear, VGG style)")->capture_default_str()->check(CLI::IsMember({"gap", "fc"}));
-    app.add_option("--dropout", a.dropout, "dropout probability before the last linear layer")->capture_default_str()->check(dl::real_number(0.0, 0.95));
+    app.add_option("--head", a.head, "gap (global average pooling + linear) or fc (flatten + 256 + linear, VGG style)")
+        ->capture_default_str()
+        ->check(CLI::IsMember({"gap", "fc"}));
+    app.add_option("--dropout", a.dropout, "dropout probability before the last linear layer")
+        ->capture_default_str()
+        ->check(dl::real_number(0.0, 0.95));
     dl::add_experiment_flag(app, command.experiment, experiments());
     dl::add_predict_flags(app, command.predict, "runs/03_vgg/main/model.ckpt, which ./book run 03 writes");
     dl::parse_flags(app, argc, argv);

@@ -80,13 +80,20 @@ void bn_experiment(const Settings& s, const dl::DataSplits& splits, const dl::Ru
             if (trained(t)) best_rate[bn] = lr;
             (bn ? with : without).x.push_back(lr);
             (bn ? with : without).y.push_back(std::isfinite(acc) ? acc : 0.0);
-            rows.push_back({{"lr", lr}, {"batch_norm", bn}, {"val_accuracy", acc}, {"train_loss", t.last().train_loss}, {"diverged", t.last().diverged}, {"seconds", t.outcome.seconds}});
+            rows.push_back({{"lr", lr},
+                            {"batch_norm", bn},
+                            {"val_accuracy", acc},
+                            {"train_loss", t.last().train_loss},
+                            {"diverged", t.last().diverged},
+                            {"seconds", t.outcome.seconds}});
         }
         table.add_row(cells);
     }
     run.save_table(table, rows.dump(2) + "\n");
     std::cout << "highest rate that trains (val acc > 0.5): without BN " << best_rate[0] << ", with BN " << best_rate[1] << "\n";
-    dl::plot_lines(run.file("bn.png"), {without, with}, {"BatchNorm: validation accuracy after " + std::to_string(s.epochs) + " epochs", "learning rate (constant)", "validation accuracy", true, true});
+    dl::plot_lines(run.file("bn.png"), {without, with},
+                   {"BatchNorm: validation accuracy after " + std::to_string(s.epochs) + " epochs", "learning rate (constant)", "validation accuracy",
+                    true, true});
 }
 
 void head_experiment(const Settings& s, const dl::DataSplits& splits, const dl::RunDirectory& run) {
@@ -101,8 +108,12 @@ void head_experiment(const Settings& s, const dl::DataSplits& splits, const dl::
         const double gap = t.clean_train_accuracy - t.last().val_accuracy;
         table.add_row({head, std::to_string(t.parameters), std::to_string(t.head_parameters), dl::fixed(t.clean_train_accuracy, 4),
                        dl::fixed(t.last().val_accuracy, 4), dl::fixed(gap, 4)});
-        rows.push_back({{"head", head}, {"parameters", t.parameters}, {"head_parameters", t.head_parameters},
-                        {"train_accuracy", t.clean_train_accuracy}, {"val_accuracy", t.last().val_accuracy}, {"seconds", t.outcome.seconds}});
+        rows.push_back({{"head", head},
+                        {"parameters", t.parameters},
+                        {"head_parameters", t.head_parameters},
+                        {"train_accuracy", t.clean_train_accuracy},
+                        {"val_accuracy", t.last().val_accuracy},
+                        {"seconds", t.outcome.seconds}});
         curves.push_back(dl::accuracy_curve(head + " head", t.outcome.history));
     }
     run.save_table(table, rows.dump(2) + "\n");
@@ -130,14 +141,22 @@ void ladder_experiment(const Settings& s, const dl::DataSplits& splits, const dl
         v.architecture.dropout = rung.dropout;
         const Trial t = run_trial(v, splits, rung.name);
         const double gap = t.clean_train_accuracy - t.last().val_accuracy;
-        table.add_row({rung.name, dl::fixed(t.clean_train_accuracy, 4), dl::fixed(t.last().val_accuracy, 4), dl::fixed(gap, 4), dl::fixed(t.last().val_loss, 4)});
-        rows.push_back({{"rung", rung.name}, {"augment", rung.augment}, {"mixup", rung.mixup}, {"dropout", rung.dropout},
-                        {"train_accuracy", t.clean_train_accuracy}, {"val_accuracy", t.last().val_accuracy}, {"val_loss", t.last().val_loss},
+        table.add_row({rung.name, dl::fixed(t.clean_train_accuracy, 4), dl::fixed(t.last().val_accuracy, 4), dl::fixed(gap, 4),
+                       dl::fixed(t.last().val_loss, 4)});
+        rows.push_back({{"rung", rung.name},
+                        {"augment", rung.augment},
+                        {"mixup", rung.mixup},
+                        {"dropout", rung.dropout},
+                        {"train_accuracy", t.clean_train_accuracy},
+                        {"val_accuracy", t.last().val_accuracy},
+                        {"val_loss", t.last().val_loss},
                         {"seconds", t.outcome.seconds}});
         curves.push_back(dl::accuracy_curve(rung.name, t.outcome.history));
     }
     run.save_table(table, rows.dump(2) + "\n");
-    dl::plot_lines(run.file("ladder.png"), curves, {"Over-fitting ladder on " + std::to_string(splits.train.size()) + " images: validation accuracy", "epoch", "validation accuracy", false, false});
+    dl::plot_lines(run.file("ladder.png"), curves,
+                   {"Over-fitting ladder on " + std::to_string(splits.train.size()) + " images: validation accuracy", "epoch", "validation accuracy",
+                    false, false});
 }
 
 void lr_experiment(const Settings& s, const dl::DataSplits& splits, const dl::RunDirectory& run) {
@@ -170,12 +189,17 @@ void lr_experiment(const Settings& s, const dl::DataSplits& splits, const dl::Ru
         const Trial t = run_trial(v, splits, name);
         table.add_row({variant.decay == "none" ? "constant" : variant.decay, dl::fixed(variant.lr, 4), train_loss_cell(t),
                        dl::fixed(t.last().val_accuracy, 4), dl::fixed(t.last().val_loss, 4)});
-        rows.push_back({{"decay", variant.decay}, {"lr", variant.lr}, {"train_loss", t.last().train_loss}, {"val_accuracy", t.last().val_accuracy},
-                        {"val_loss", t.last().val_loss}, {"seconds", t.outcome.seconds}});
+        rows.push_back({{"decay", variant.decay},
+                        {"lr", variant.lr},
+                        {"train_loss", t.last().train_loss},
+                        {"val_accuracy", t.last().val_accuracy},
+                        {"val_loss", t.last().val_loss},
+                        {"seconds", t.outcome.seconds}});
         curves.push_back(dl::accuracy_curve(name, t.outcome.history));
     }
     run.save_table(table, rows.dump(2) + "\n");
-    dl::plot_lines(run.file("schedules.png"), curves, {"Constant rate vs one cycle: validation accuracy", "epoch", "validation accuracy", false, true});
+    dl::plot_lines(run.file("schedules.png"), curves,
+                   {"Constant rate vs one cycle: validation accuracy", "epoch", "validation accuracy", false, true});
 }
 
 void activation_experiment(const Settings& s, const dl::DataSplits& splits, const dl::RunDirectory& run) {
@@ -191,8 +215,11 @@ void activation_experiment(const Settings& s, const dl::DataSplits& splits, cons
             const std::string name = activation + (bn ? " with BN" : " without BN");
             const Trial t = run_trial(v, splits, name);
             table.add_row({activation, bn ? "yes" : "no", train_loss_cell(t), dl::fixed(t.last().val_accuracy, 4), dl::fixed(t.outcome.seconds, 0)});
-            rows.push_back({{"activation", activation}, {"batch_norm", bn}, {"train_loss", t.last().train_loss},
-                            {"val_accuracy", t.last().val_accuracy}, {"seconds", t.outcome.seconds}});
+            rows.push_back({{"activation", activation},
+                            {"batch_norm", bn},
+                            {"train_loss", t.last().train_loss},
+                            {"val_accuracy", t.last().val_accuracy},
+                            {"seconds", t.outcome.seconds}});
             curves.push_back(dl::accuracy_curve(name, t.outcome.history));
         }
     }
@@ -218,12 +245,18 @@ void run_experiment(const std::string& name, const Settings& s) {
     const dl::DataSplits splits = dl::load_fashion_mnist_splits(s.data_dir, s.val_size, s.train_size, s.seed);
     const dl::RunDirectory run(s.out_dir);
     dl::Timer timer;
-    if (name == "bn") bn_experiment(s, splits, run);
-    else if (name == "head") head_experiment(s, splits, run);
-    else if (name == "ladder") ladder_experiment(s, splits, run);
-    else if (name == "lr") lr_experiment(s, splits, run);
-    else if (name == "activation") activation_experiment(s, splits, run);
-    else throw std::invalid_argument("--experiment: unknown experiment '" + name + "'");
+    if (name == "bn")
+        bn_experiment(s, splits, run);
+    else if (name == "head")
+        head_experiment(s, splits, run);
+    else if (name == "ladder")
+        ladder_experiment(s, splits, run);
+    else if (name == "lr")
+        lr_experiment(s, splits, run);
+    else if (name == "activation")
+        activation_experiment(s, splits, run);
+    else
+        throw std::invalid_argument("--experiment: unknown experiment '" + name + "'");
     std::cout << "table.md, results.json and the plot in " << s.out_dir << "/  (" << dl::fixed(timer.seconds(), 0) << " s)\n";
 }
 

@@ -17,9 +17,12 @@ namespace ch03 {
 namespace {
 
 void add_activation(dl::Sequential<float>& net, const std::string& activation) {
-    if (activation == "relu") net.add<dl::ReLU<float>>();
-    else if (activation == "elu") net.add<dl::ELU<float>>(1.0f);
-    else throw std::invalid_argument("--activation: unknown activation '" + activation + "' (expected relu or elu)");
+    if (activation == "relu")
+        net.add<dl::ReLU<float>>();
+    else if (activation == "elu")
+        net.add<dl::ELU<float>>(1.0f);
+    else
+        throw std::invalid_argument("--activation: unknown activation '" + activation + "' (expected relu or elu)");
 }
 
 //! [conv_stage]
@@ -49,7 +52,7 @@ void add_head(dl::Sequential<float>& net, const Architecture& a, dl::Rng& rng) {
         add_dropout(net, a.dropout, rng);
         net.add<dl::Linear<float>>(std::size_t(4 * w), 10, dl::Init::xavier, rng);
     } else if (a.head == "fc") {
-        net.add<dl::Flatten<float>>();          // -> (N, 4w·3·3)
+        net.add<dl::Flatten<float>>();  // -> (N, 4w·3·3)
         net.add<dl::Linear<float>>(std::size_t(36 * w), 256, dl::Init::he, rng);
         if (a.batch_norm) net.add<dl::BatchNorm1d<float>>(256);
         add_activation(net, a.activation);

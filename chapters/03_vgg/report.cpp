@@ -40,9 +40,10 @@ void save_augmented(const Settings& s, const dl::DataSplits& splits, const std::
 }  // namespace
 
 void print_plan(const Settings& s, const dl::DataSplits& splits, dl::Sequential<float>& model) {
-    std::cout << "Chapter 3: " << describe(s.architecture) << " on " << splits.train.size() << " training images; " << s.optimizer
-              << " lr " << s.lr << " (" << s.decay << "), augmentation " << s.augment << (s.mixup > 0 ? ", mixup" : "") << ", " << dl::counted(s.epochs, "epoch")
-              << "\n" << model.summary();
+    std::cout << "Chapter 3: " << describe(s.architecture) << " on " << splits.train.size() << " training images; " << s.optimizer << " lr " << s.lr
+              << " (" << s.decay << "), augmentation " << s.augment << (s.mixup > 0 ? ", mixup" : "") << ", " << dl::counted(s.epochs, "epoch")
+              << "\n"
+              << model.summary();
 }
 
 void report_main_run(const Settings& s, const dl::DataSplits& splits, dl::Sequential<float>& model, const dl::TrainingOutcome& outcome) {
@@ -54,15 +55,29 @@ void report_main_run(const Settings& s, const dl::DataSplits& splits, dl::Sequen
     save_augmented(s, splits, run.file("augmented.png"));
     dl::save_checkpoint(run.file("model.ckpt"), model, architecture_tag(s.architecture));
     const Architecture& a = s.architecture;
-    const nlohmann::json results = {
-        {"chapter", "03_vgg"},         {"test_accuracy", outcome.test.accuracy}, {"test_loss", outcome.test.loss},
-        {"epochs", s.epochs},          {"seconds", outcome.seconds},             {"parameters", dl::parameter_count(model)},
-        {"width", a.width},            {"batch_norm", a.batch_norm},             {"activation", a.activation},
-        {"head", a.head},              {"dropout", a.dropout},                   {"augment", s.augment},
-        {"mixup", s.mixup},            {"label_smoothing", s.label_smoothing},   {"optimizer", s.optimizer},
-        {"lr", s.lr},                  {"decay", s.decay},                       {"weight_decay", s.weight_decay},
-        {"batch_size", s.batch_size},  {"seed", s.seed},                         {"threads", s.threads},
-        {"train_images", splits.train.size()}, {"final_val_accuracy", outcome.history.back().val_accuracy}};
+    const nlohmann::json results = {{"chapter", "03_vgg"},
+                                    {"test_accuracy", outcome.test.accuracy},
+                                    {"test_loss", outcome.test.loss},
+                                    {"epochs", s.epochs},
+                                    {"seconds", outcome.seconds},
+                                    {"parameters", dl::parameter_count(model)},
+                                    {"width", a.width},
+                                    {"batch_norm", a.batch_norm},
+                                    {"activation", a.activation},
+                                    {"head", a.head},
+                                    {"dropout", a.dropout},
+                                    {"augment", s.augment},
+                                    {"mixup", s.mixup},
+                                    {"label_smoothing", s.label_smoothing},
+                                    {"optimizer", s.optimizer},
+                                    {"lr", s.lr},
+                                    {"decay", s.decay},
+                                    {"weight_decay", s.weight_decay},
+                                    {"batch_size", s.batch_size},
+                                    {"seed", s.seed},
+                                    {"threads", s.threads},
+                                    {"train_images", splits.train.size()},
+                                    {"final_val_accuracy", outcome.history.back().val_accuracy}};
     run.write("results.json", results.dump(2) + "\n");
     std::cout << "\nresults.json, history.csv, loss.png, accuracy.png, confusion.png, augmented.png and model.ckpt in " << s.out_dir << "/  ("
               << dl::fixed(outcome.seconds, 1) << " s)\n";

@@ -15,11 +15,11 @@ namespace ch03 {
 
 /// The shape of the network: what the chapter's experiments switch on and off.
 struct Architecture {
-    int width = 16;                  ///< channels of the first stage; the next two have 2× and 4×
-    bool batch_norm = true;          ///< BatchNorm2d after every convolution (BatchNorm1d in the FC head)
-    std::string activation = "relu"; ///< relu | elu
-    std::string head = "gap";        ///< gap (global average pooling → linear) | fc (flatten → 256 → linear)
-    double dropout = 0.0;            ///< dropout probability before the last linear layer (0 = none)
+    int width = 16;                   ///< channels of the first stage; the next two have 2× and 4×
+    bool batch_norm = true;           ///< BatchNorm2d after every convolution (BatchNorm1d in the FC head)
+    std::string activation = "relu";  ///< relu | elu
+    std::string head = "gap";         ///< gap (global average pooling → linear) | fc (flatten → 256 → linear)
+    double dropout = 0.0;             ///< dropout probability before the last linear layer (0 = none)
 };
 
 /// Every knob of the chapter-3 program. The defaults are the chapter's main run.

@@ -31,11 +31,18 @@ dl::Command parse_command_line(int argc, char** argv, Settings& s) {
     dl::add_training_flags(app, s);
     dl::add_regularization_flags(app, s);
     Architecture& a = s.architecture;
-    app.add_option("--blocks", a.blocks_per_stage, "residual blocks per stage, n: depth 6n+2 (3 = ResNet-20, 9 = ResNet-56)")->capture_default_str()->check(dl::whole_number(1, 50));
-    app.add_option("--width", a.width, "channels of the first stage (the next stages have 2x and 4x)")->capture_default_str()->check(dl::whole_number(1, 512));
+    app.add_option("--blocks", a.blocks_per_stage, "residual blocks per stage, n: depth 6n+2 (3 = ResNet-20, 9 = ResNet-56)")
+        ->capture_default_str()
+        ->check(dl::whole_number(1, 50));
+    app.add_option("--width", a.width, "channels of the first stage (the next stages have 2x and 4x)")
+        ->capture_default_str()
+        ->check(dl::whole_number(1, 512));
     app.add_flag("--plain", plain, "the same layers without shortcuts (a plain network)");
-    app.add_option("--stochastic-depth", a.stochastic_depth, "drop probability of the last block (block l of L: l/L of it); 0 = off")->capture_default_str()->check(dl::real_number(0.0, 0.95));
-    app.add_option("--evaluate", s.evaluate, "evaluate this checkpoint on the test set instead of training (the architecture flags must match it)")->check(dl::existing_file());
+    app.add_option("--stochastic-depth", a.stochastic_depth, "drop probability of the last block (block l of L: l/L of it); 0 = off")
+        ->capture_default_str()
+        ->check(dl::real_number(0.0, 0.95));
+    app.add_option("--evaluate", s.evaluate, "evaluate this checkpoint on the test set instead of training (the architecture flags must match it)")
+        ->check(dl::existing_file());
     dl::add_predict_flags(app, command.predict, "runs/04_resnet/main/model.ckpt if you trained one, else the committed one");
     dl::add_experiment_flag(app, command.experiment, experiments());
     dl::parse_flags(app, argc, argv);

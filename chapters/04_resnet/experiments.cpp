@@ -94,8 +94,8 @@ std::vector<double> per_epoch_train_accuracy(const std::vector<dl::EpochRecord>&
 }
 
 void depth_experiment(const Settings& s, const dl::DataSplits& splits, const dl::RunDirectory& run) {
-    std::cout << "Depth experiment: plain and residual networks of 20 and 56 layers, " << dl::counted(s.epochs, "epoch") << " on " << splits.train.size()
-              << " images (batch " << s.batch_size << ", " << s.optimizer << " lr " << s.lr << " " << s.decay << ")\n";
+    std::cout << "Depth experiment: plain and residual networks of 20 and 56 layers, " << dl::counted(s.epochs, "epoch") << " on "
+              << splits.train.size() << " images (batch " << s.batch_size << ", " << s.optimizer << " lr " << s.lr << " " << s.decay << ")\n";
     const dl::Batch probe = first_images(splits.train, 128);
     std::vector<DepthTrial> trials;
     for (const int blocks : {3, 9}) {
@@ -138,11 +138,13 @@ void depth_experiment(const Settings& s, const dl::DataSplits& splits, const dl:
     }
     run.save_table(table, rows.dump(2) + "\n");
     const std::string steps = std::to_string(trials.front().steps);
-    dl::plot_lines(run.file("gradients_init.png"), at_init,
-                   {"Gradient norm of each layer's weights at initialization (one batch of 128)", "layer (1 = input side)", "‖dL/dW‖", false, true, true});
+    dl::plot_lines(
+        run.file("gradients_init.png"), at_init,
+        {"Gradient norm of each layer's weights at initialization (one batch of 128)", "layer (1 = input side)", "‖dL/dW‖", false, true, true});
     dl::plot_lines(run.file("gradients_trained.png"), trained,
                    {"Gradient norm of each layer's weights after " + steps + " steps", "layer (1 = input side)", "‖dL/dW‖", false, true, true});
-    dl::plot_lines(run.file("train_accuracy.png"), train_curves, {"Training accuracy (augmented batches, training mode)", "epoch", "accuracy", false, true});
+    dl::plot_lines(run.file("train_accuracy.png"), train_curves,
+                   {"Training accuracy (augmented batches, training mode)", "epoch", "accuracy", false, true});
     dl::plot_lines(run.file("val_accuracy.png"), val_curves, {"Validation accuracy", "epoch", "accuracy", false, true});
 }
 
@@ -192,9 +194,12 @@ const std::vector<dl::Experiment>& experiments() {
 void run_experiment(const std::string& name, const Settings& s) {
     const dl::DataSplits splits = dl::load_fashion_mnist_splits(s.data_dir, s.val_size, s.train_size, s.seed);
     const dl::RunDirectory run(s.out_dir);
-    if (name == "depth") depth_experiment(s, splits, run);
-    else if (name == "stochastic-depth") stochastic_depth_experiment(s, splits, run);
-    else throw std::invalid_argument("--experiment: unknown experiment '" + name + "'");
+    if (name == "depth")
+        depth_experiment(s, splits, run);
+    else if (name == "stochastic-depth")
+        stochastic_depth_experiment(s, splits, run);
+    else
+        throw std::invalid_argument("--experiment: unknown experiment '" + name + "'");
     std::cout << "table.md, results.json and the plots are in " << s.out_dir << "/\n";
 }
 

@@ -26,7 +26,11 @@ void run_main(const ch04::Settings& settings) {
 }  // namespace
 
 int main(int argc, char** argv) {
-    const auto predict = [](const dl::PredictRequest& request, const ch04::Settings&, const std::string& out_dir) { ch04::run_predict(request, out_dir); };
-    const auto evaluate = [](const ch04::Settings& s, const std::string&, const std::string& out_dir) { ch04::run_evaluate(s, out_dir); };  // s.evaluate
+    const auto predict = [](const dl::PredictRequest& request, const ch04::Settings&, const std::string& out_dir) {
+        ch04::run_predict(request, out_dir);
+    };
+    const auto evaluate = [](const ch04::Settings& s, const std::string&, const std::string& out_dir) {
+        ch04::run_evaluate(s, out_dir);
+    };  // s.evaluate
     return dl::run_chapter<ch04::Settings>(argc, argv, {ch04::parse_command_line, run_main, ch04::run_experiment, predict, evaluate});
 }

@@ -42,15 +42,14 @@ ResNet<T> build_resnet(const Architecture& a, dl::Rng& rng) {
     if (a.width < 1) throw std::invalid_argument("--width must be at least 1, got " + std::to_string(a.width));
     if (a.stochastic_depth < 0 || a.stochastic_depth >= 1)
         throw std::invalid_argument("--stochastic-depth must be in [0, 1), got " + std::to_string(a.stochastic_depth));
-    if (!a.residual && a.stochastic_depth > 0)
-        throw std::invalid_argument("--stochastic-depth drops residual branches; a --plain network has none");
+    if (!a.residual && a.stochastic_depth > 0) throw std::invalid_argument("--stochastic-depth drops residual branches; a --plain network has none");
     ResNet<T> net;
     net.add_stem(a.width, rng);  // conv3-BN-ReLU: (N,1,28,28) -> (N,w,28,28)
     const int blocks = 3 * a.blocks_per_stage;
     int in = a.width;
     for (int block = 0; block < blocks; ++block) {
-        const int stage = block / a.blocks_per_stage;       // 0, 1, 2
-        const int out = a.width << stage;                    // w, 2w, 4w channels
+        const int stage = block / a.blocks_per_stage;  // 0, 1, 2
+        const int out = a.width << stage;              // w, 2w, 4w channels
         const bool first_of_stage = block % a.blocks_per_stage == 0;
         const int stride = (first_of_stage && stage > 0) ? 2 : 1;  // 28 -> 14 -> 7
         if (a.residual) {
@@ -62,7 +61,7 @@ ResNet<T> build_resnet(const Architecture& a, dl::Rng& rng) {
         }
         in = out;
     }
-    net.template add<dl::GlobalAvgPool2d<T>>();                                    // -> (N, 4w)
+    net.template add<dl::GlobalAvgPool2d<T>>();                                   // -> (N, 4w)
     net.template add<dl::Linear<T>>(std::size_t(in), 10, dl::Init::xavier, rng);  // -> (N, 10)
     return net;
 }

@@ -30,8 +30,8 @@ void save_stage_maps(dl::Sequential<float>& model, const dl::ImageDataset& test,
 }  // namespace
 
 void print_plan(const Settings& s, const dl::DataSplits& splits, dl::Sequential<float>& model) {
-    std::cout << "Chapter 4: " << describe(s.architecture) << " on " << splits.train.size() << " training images; " << s.optimizer
-              << " lr " << s.lr << " (" << s.decay << "), augmentation " << s.augment << ", " << dl::counted(s.epochs, "epoch") << "\n"
+    std::cout << "Chapter 4: " << describe(s.architecture) << " on " << splits.train.size() << " training images; " << s.optimizer << " lr " << s.lr
+              << " (" << s.decay << "), augmentation " << s.augment << ", " << dl::counted(s.epochs, "epoch") << "\n"
               << model.summary();
 }
 
@@ -44,19 +44,34 @@ void report_main_run(const Settings& s, const dl::DataSplits& splits, dl::Sequen
     save_stage_maps(model, splits.test, run.file("feature_maps.png"));
     dl::save_checkpoint(run.file("model.ckpt"), model, architecture_tag(s.architecture));
     const Architecture& a = s.architecture;
-    const nlohmann::json results = {
-        {"chapter", "04_resnet"},       {"test_accuracy", outcome.test.accuracy}, {"test_loss", outcome.test.loss},
-        {"epochs", s.epochs},           {"seconds", outcome.seconds},             {"parameters", dl::parameter_count(model)},
-        {"architecture", architecture_tag(a)}, {"depth", a.depth()},            {"residual", a.residual},
-        {"width", a.width},             {"stochastic_depth", a.stochastic_depth}, {"augment", s.augment},
-        {"mixup", s.mixup},             {"label_smoothing", s.label_smoothing},   {"optimizer", s.optimizer},
-        {"lr", s.lr},                   {"decay", s.decay},                       {"weight_decay", s.weight_decay},
-        {"batch_size", s.batch_size},   {"seed", s.seed},                         {"threads", s.threads},
-        {"val_size", s.val_size},       {"train_size", s.train_size},
-        {"train_images", splits.train.size()}, {"final_val_accuracy", outcome.history.back().val_accuracy}};
+    const nlohmann::json results = {{"chapter", "04_resnet"},
+                                    {"test_accuracy", outcome.test.accuracy},
+                                    {"test_loss", outcome.test.loss},
+                                    {"epochs", s.epochs},
+                                    {"seconds", outcome.seconds},
+                                    {"parameters", dl::parameter_count(model)},
+                                    {"architecture", architecture_tag(a)},
+                                    {"depth", a.depth()},
+                                    {"residual", a.residual},
+                                    {"width", a.width},
+                                    {"stochastic_depth", a.stochastic_depth},
+                                    {"augment", s.augment},
+                                    {"mixup", s.mixup},
+                                    {"label_smoothing", s.label_smoothing},
+                                    {"optimizer", s.optimizer},
+                                    {"lr", s.lr},
+                                    {"decay", s.decay},
+                                    {"weight_decay", s.weight_decay},
+                                    {"batch_size", s.batch_size},
+                                    {"seed", s.seed},
+                                    {"threads", s.threads},
+                                    {"val_size", s.val_size},
+                                    {"train_size", s.train_size},
+                                    {"train_images", splits.train.size()},
+                                    {"final_val_accuracy", outcome.history.back().val_accuracy}};
     run.write("results.json", results.dump(2) + "\n");
-    std::cout << "\nresults.json, history.csv, loss.png, accuracy.png, confusion.png, feature_maps.png and model.ckpt (architecture '" << architecture_tag(a) << "') in "
-              << s.out_dir << "/  (" << dl::fixed(outcome.seconds, 1) << " s)\n";
+    std::cout << "\nresults.json, history.csv, loss.png, accuracy.png, confusion.png, feature_maps.png and model.ckpt (architecture '"
+              << architecture_tag(a) << "') in " << s.out_dir << "/  (" << dl::fixed(outcome.seconds, 1) << " s)\n";
     std::cout << "test accuracy: " << dl::fixed(outcome.test.accuracy, 4) << "\n";
 }
 

@@ -16,10 +16,10 @@ namespace ch04 {
 
 /// The shape of the network: what the chapter's experiments change.
 struct Architecture {
-    int blocks_per_stage = 3;        ///< n: the network has 6n + 2 weight layers (n = 3 → ResNet-20)
-    int width = 16;                  ///< channels of the first stage; the next two have 2× and 4×
-    bool residual = true;            ///< false: the same layers without any shortcut (a "plain" network)
-    double stochastic_depth = 0.0;   ///< drop probability of the last block; block l of L uses l/L of it
+    int blocks_per_stage = 3;       ///< n: the network has 6n + 2 weight layers (n = 3 → ResNet-20)
+    int width = 16;                 ///< channels of the first stage; the next two have 2× and 4×
+    bool residual = true;           ///< false: the same layers without any shortcut (a "plain" network)
+    double stochastic_depth = 0.0;  ///< drop probability of the last block; block l of L uses l/L of it
 
     /// Weight layers: the stem convolution, two per block, and the final linear layer.
     int depth() const { return 6 * blocks_per_stage + 2; }

@@ -46,15 +46,23 @@ void run_decoders(const Settings& settings, const SceneSplits& data) {
         save_prediction_grid(run.file("predictions-" + decoder_name(decoder) + ".png"), &model, data.test, 8, s.tta == "flip");
         table.add_row({decoder_name(decoder), std::to_string(dl::parameter_count(model)), dl::fixed(dl::val_metric(history.back(), "mean_iou"), 4),
                        dl::fixed(test.mean_iou, 4), dl::fixed(test.pixel_accuracy, 4), dl::fixed(seconds, 0)});
-        results.push_back({{"decoder", decoder_name(decoder)}, {"parameters", dl::parameter_count(model)},
-                           {"val_mean_iou", dl::val_metric(history.back(), "mean_iou")}, {"test_mean_iou", test.mean_iou},
-                           {"test_pixel_accuracy", test.pixel_accuracy}, {"test_class_iou", test.class_iou}, {"seconds", seconds}});
+        results.push_back({{"decoder", decoder_name(decoder)},
+                           {"parameters", dl::parameter_count(model)},
+                           {"val_mean_iou", dl::val_metric(history.back(), "mean_iou")},
+                           {"test_mean_iou", test.mean_iou},
+                           {"test_pixel_accuracy", test.pixel_accuracy},
+                           {"test_class_iou", test.class_iou},
+                           {"seconds", seconds}});
     }
     save_legend(run.file("legend.png"));
     std::cout << "\nDecoders, " << data.train.size() << " training scenes, " << dl::counted(settings.epochs, "epoch") << " each:\n";
-    run.save_table(table, nlohmann::json{{"experiment", "decoders"}, {"epochs", settings.epochs}, {"train_scenes", data.train.size()},
-                                         {"loss", loss_name(settings.loss)}, {"variants", results}}
-                              .dump(2) + "\n");
+    run.save_table(table, nlohmann::json{{"experiment", "decoders"},
+                                         {"epochs", settings.epochs},
+                                         {"train_scenes", data.train.size()},
+                                         {"loss", loss_name(settings.loss)},
+                                         {"variants", results}}
+                                  .dump(2) +
+                              "\n");
     std::cout << "table.md, results.json, predictions-{upsample,transpose,unet}.png and legend.png in " << settings.out_dir << "/\n";
 }
 

@@ -38,6 +38,8 @@ void run_main(const ch05::Settings& settings) {
 
 int main(int argc, char** argv) {
     const auto experiment = [](const std::string& name, const ch05::Settings& s) { ch05::run_experiment(name, s, load_scenes(s)); };
-    const auto evaluate = [](const ch05::Settings& s, const std::string& checkpoint, const std::string&) { ch05::run_evaluation(s, load_scenes(s), checkpoint); };
+    const auto evaluate = [](const ch05::Settings& s, const std::string& checkpoint, const std::string&) {
+        ch05::run_evaluation(s, load_scenes(s), checkpoint);
+    };
     return dl::run_chapter<ch05::Settings>(argc, argv, {ch05::parse_command_line, run_main, experiment, ch05::run_predict, evaluate});
 }

@@ -50,20 +50,23 @@ std::string prepare_scenes(const Settings& s) {
 
 SceneSplits load_scene_splits(const std::string& dir, std::size_t train_size, std::uint64_t seed, const dl::Normalization* normalization) {
     const int classes = int(scene_classes().size());
-    SceneSplits data{dl::load_segmentation_folder(dir + "/train", classes), dl::load_segmentation_folder(dir + "/val", classes),
-                     dl::load_segmentation_folder(dir + "/test", classes), {}};
+    SceneSplits data{dl::load_segmentation_folder(dir + "/train", classes),
+                     dl::load_segmentation_folder(dir + "/val", classes),
+                     dl::load_segmentation_folder(dir + "/test", classes),
+                     {}};
     // One network size for all three: validation and test scenes of another size would be
     // measured on images unlike those it learned from.
     for (const auto& [name, set] : {std::pair<const char*, const dl::SegmentationSet*>{"val", &data.validation}, {"test", &data.test}}) {
         if (set->images.shape(2) != data.train.images.shape(2) || set->images.shape(3) != data.train.images.shape(3)) {
-            throw std::runtime_error(dir + "/" + name + ": its scenes are " + std::to_string(set->images.shape(3)) + "x" + std::to_string(set->images.shape(2)) +
-                                     " but the training scenes (" + dir + "/train) are " + std::to_string(data.train.images.shape(3)) + "x" +
-                                     std::to_string(data.train.images.shape(2)) + "; all three splits must have one size");
+            throw std::runtime_error(dir + "/" + name + ": its scenes are " + std::to_string(set->images.shape(3)) + "x" +
+                                     std::to_string(set->images.shape(2)) + " but the training scenes (" + dir + "/train) are " +
+                                     std::to_string(data.train.images.shape(3)) + "x" + std::to_string(data.train.images.shape(2)) +
+                                     "; all three splits must have one size");
         }
     }
     if (train_size > data.train.size()) {
-        throw std::invalid_argument("--train-size " + std::to_string(train_size) + " (given, or an experiment's budget): " + dir + "/train holds only " +
-                                    std::to_string(data.train.size()) + " scenes; pass a smaller --train-size, or 0 for all");
+        throw std::invalid_argument("--train-size " + std::to_string(train_size) + " (given, or an experiment's budget): " + dir +
+                                    "/train holds only " + std::to_string(data.train.size()) + " scenes; pass a smaller --train-size, or 0 for all");
     }
     if (train_size != 0 && train_size < data.train.size()) {
         std::vector<std::size_t> keep = dl::Rng(seed).permutation(data.train.size());
@@ -114,7 +117,8 @@ dl::Tensor<float> predict_scores(dl::Layer<float>& model, const dl::Tensor<float
 }
 //! [predict_scores]
 
-SegmentationScore evaluate_segmentation(dl::Layer<float>& model, const dl::SegmentationSet& data, int classes, bool flip_average, std::size_t batch_size) {
+SegmentationScore evaluate_segmentation(dl::Layer<float>& model, const dl::SegmentationSet& data, int classes, bool flip_average,
+                                        std::size_t batch_size) {
     const bool was_training = model.is_training();
     model.eval();
     dl::ConfusionMatrix confusion{std::size_t(classes)};
@@ -141,8 +145,8 @@ namespace {
 
 /// RGB in [0, 1] for each class; every colour has a channel at 1 and background is black,
 /// so ImageGrid's per-tile stretch leaves them unchanged.
-const float kPalette[11][3] = {{0, 0, 0},       {1, 0.25f, 0.25f}, {1, 0.6f, 0},    {1, 1, 0.2f},   {0.3f, 1, 0.3f}, {0, 1, 1},
-                               {0.2f, 0.5f, 1}, {0.7f, 0.35f, 1},  {1, 0.4f, 0.8f}, {1, 1, 1},      {0.6f, 1, 0.8f}};
+const float kPalette[11][3] = {{0, 0, 0},       {1, 0.25f, 0.25f}, {1, 0.6f, 0},    {1, 1, 0.2f}, {0.3f, 1, 0.3f}, {0, 1, 1},
+                               {0.2f, 0.5f, 1}, {0.7f, 0.35f, 1},  {1, 0.4f, 0.8f}, {1, 1, 1},    {0.6f, 1, 0.8f}};
 
 }  // namespace
 

@@ -36,11 +36,11 @@ std::string loss_name(Loss loss);
 /// Every knob of the chapter-5 program. The defaults are the chapter's main run.
 struct Settings : dl::TrainingSettings {
     Architecture architecture;
-    std::string scenes_dir;          ///< dataset folder with train/, val/ and test/ ("" = the book's, made on first use)
-    dl::SceneSplitSizes scene_sizes; ///< sizes of the book's dataset when it is made
-    Loss loss = Loss::ce_dice;       ///< what the steps minimize
-    std::string pretrained;          ///< resnet20 encoder: chapter 4's checkpoint ("" = the committed one, "none" = random weights)
-    std::string tta = "flip";        ///< test-time augmentation: none | flip (average the scores of each scene and its mirror image)
+    std::string scenes_dir;           ///< dataset folder with train/, val/ and test/ ("" = the book's, made on first use)
+    dl::SceneSplitSizes scene_sizes;  ///< sizes of the book's dataset when it is made
+    Loss loss = Loss::ce_dice;        ///< what the steps minimize
+    std::string pretrained;           ///< resnet20 encoder: chapter 4's checkpoint ("" = the committed one, "none" = random weights)
+    std::string tta = "flip";         ///< test-time augmentation: none | flip (average the scores of each scene and its mirror image)
 
     Settings() {
         // A peak rate below the 3e-3 that trains a plain encoder from scratch, so as not to

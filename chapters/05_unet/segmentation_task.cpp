@@ -22,7 +22,9 @@ struct SegmentationTask::Losses {
 };
 
 SegmentationTask::SegmentationTask(Loss loss, const dl::SegmentationSet& validation, int classes)
-    : losses_(std::make_unique<Losses>(Losses{loss != Loss::dice, loss != Loss::ce, dl::PixelCrossEntropy<float>(), dl::DiceLoss<float>()})), validation_(validation), classes_(classes) {}
+    : losses_(std::make_unique<Losses>(Losses{loss != Loss::dice, loss != Loss::ce, dl::PixelCrossEntropy<float>(), dl::DiceLoss<float>()})),
+      validation_(validation),
+      classes_(classes) {}
 
 SegmentationTask::~SegmentationTask() = default;
 
@@ -30,8 +32,10 @@ SegmentationTask::~SegmentationTask() = default;
 float SegmentationTask::loss(const dl::Tensor<float>& outputs, const dl::Batch& batch, dl::Tensor<float>& gradient) {
     Losses& l = *losses_;
     const float value = (l.ce ? l.cross_entropy.forward(outputs, batch.labels) : 0.0f) + (l.dice ? l.dice_loss.forward(outputs, batch.labels) : 0.0f);
-    if (l.ce && l.dice) gradient = l.cross_entropy.backward() + l.dice_loss.backward();  // (B, K, H, W)
-    else gradient = l.ce ? l.cross_entropy.backward() : l.dice_loss.backward();
+    if (l.ce && l.dice)
+        gradient = l.cross_entropy.backward() + l.dice_loss.backward();  // (B, K, H, W)
+    else
+        gradient = l.ce ? l.cross_entropy.backward() : l.dice_loss.backward();
     return value;
 }
 //! [segmentation_loss]
@@ -62,8 +66,10 @@ std::vector<dl::EpochRecord> train_unet(dl::Layer<float>& model, const Settings&
     auto optimizer = dl::make_optimizer(s.optimizer, dl::single_group(model.parameters(), s.lr, s.weight_decay), s.momentum);
     dl::DataLoader loader(data.train.images, data.train.masks, s.batch_size, true, s.seed + 2);
     dl::FitOptions options = dl::fit_options(s);
-    if (s.augment == "flip") options.augment = make_scene_flips(s.seed + 3);
-    else if (s.augment != "none") throw std::invalid_argument("--augment for scenes must be none or flip, got '" + s.augment + "'");
+    if (s.augment == "flip")
+        options.augment = make_scene_flips(s.seed + 3);
+    else if (s.augment != "none")
+        throw std::invalid_argument("--augment for scenes must be none or flip, got '" + s.augment + "'");
     SegmentationTask task(s.loss, data.validation, int(scene_classes().size()));
     return dl::fit(model, *optimizer, loader, task, options);
 }

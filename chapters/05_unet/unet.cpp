@@ -107,13 +107,16 @@ void UNet<T>::take_resnet_encoder(ch04::ResNet<T> resnet) {
     encoder_.resize(2);
     for (std::unique_ptr<dl::Layer<T>>& layer : resnet.release_layers()) {
         const int stage = resnet.stage_of(layer.get());
-        if (stage == 0 || stage == 1) encoder_[0].append(std::move(layer));
-        else if (stage == 2) encoder_[1].append(std::move(layer));
-        else if (stage == 3) bottleneck_.append(std::move(layer));
+        if (stage == 0 || stage == 1)
+            encoder_[0].append(std::move(layer));
+        else if (stage == 2)
+            encoder_[1].append(std::move(layer));
+        else if (stage == 3)
+            bottleneck_.append(std::move(layer));
     }
-    dl::prefix_names(encoder_[0], "encoder.0.");  // stem + stage 1: (N, w, H, W)
-    dl::prefix_names(encoder_[1], "encoder.1.");  // stage 2: (N, 2w, H/2, W/2)
-    dl::prefix_names(bottleneck_, "bottleneck."); // stage 3: (N, 4w, H/4, W/4)
+    dl::prefix_names(encoder_[0], "encoder.0.");   // stem + stage 1: (N, w, H, W)
+    dl::prefix_names(encoder_[1], "encoder.1.");   // stage 2: (N, 2w, H/2, W/2)
+    dl::prefix_names(bottleneck_, "bottleneck.");  // stage 3: (N, 4w, H/4, W/4)
     skip_channels_ = {std::size_t(architecture_.width), std::size_t(2 * architecture_.width)};
 }
 //! [resnet_encoder]
@@ -223,7 +226,9 @@ void UNet<T>::train(bool on) {
 }
 
 template <class T>
-std::string UNet<T>::name() const { return describe(architecture_); }
+std::string UNet<T>::name() const {
+    return describe(architecture_);
+}
 
 template <class T>
 std::string UNet<T>::summary() {
@@ -248,7 +253,7 @@ template class UNet<double>;
 std::string describe(const Architecture& a) {
     std::string widths;
     for (int l = 0; l <= a.levels; ++l) widths += (l ? "-" : "") + std::to_string(a.width << l);
-    const std::string how = a.decoder == Decoder::upsample ? "nearest upsample + conv, no skips"
+    const std::string how = a.decoder == Decoder::upsample    ? "nearest upsample + conv, no skips"
                             : a.decoder == Decoder::transpose ? "transposed conv, no skips"
                                                               : "transposed conv + skips";
     const std::string encoder = a.encoder == Encoder::resnet20 ? "ResNet-20 encoder " : std::to_string(a.levels) + " levels, ";

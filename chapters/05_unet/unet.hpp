@@ -42,10 +42,10 @@ std::string encoder_name(Encoder encoder);
 /// The shape of the network.
 struct Architecture {
     Encoder encoder = Encoder::resnet20;  ///< see Encoder
-    int levels = 2;                  ///< encoder levels, each halving the image: 64 → 16 with 2 (a ResNet encoder: always 2)
-    int width = 16;                  ///< channels at the first level; each deeper level doubles them (ResNet-20's: 16)
-    Decoder decoder = Decoder::unet;  ///< see Decoder
-    int classes = 11;                ///< output channels: one score per class per pixel
+    int levels = 2;                       ///< encoder levels, each halving the image: 64 → 16 with 2 (a ResNet encoder: always 2)
+    int width = 16;                       ///< channels at the first level; each deeper level doubles them (ResNet-20's: 16)
+    Decoder decoder = Decoder::unet;      ///< see Decoder
+    int classes = 11;                     ///< output channels: one score per class per pixel
 };
 
 /// The U-Net of Ronneberger, Fischer & Brox (2015), scaled down for 64×64 gray images,
@@ -109,7 +109,7 @@ private:
     std::vector<dl::Sequential<T>> up_;       // [level] the way up to that level
     std::vector<dl::Sequential<T>> decoder_;  // [level] conv blocks after the way up
     std::unique_ptr<dl::Conv2d<T>> head_;     // 1×1, w → classes
-    std::vector<std::size_t> skip_channels_;      // [level] channels of skip l
+    std::vector<std::size_t> skip_channels_;  // [level] channels of skip l
 };
 
 /// A one-line description such as "U-Net (ResNet-20 encoder 16-32-64, transposed conv +

@@ -35,7 +35,7 @@ namespace {
 /// One trained and tested network.
 struct Trial {
     std::string method;
-    std::size_t per_class = 0;        // labelled images per class (0 = all)
+    std::size_t per_class = 0;  // labelled images per class (0 = all)
     std::size_t train_images = 0;
     double val_accuracy = 0, test_accuracy = 0, seconds = 0;
     std::size_t steps = 0;
@@ -94,11 +94,17 @@ void run_labels(const Settings& s, const dl::DataSplits& all) {
     //! [labels_experiment]
     nlohmann::json rows = nlohmann::json::array();
     for (const Trial& t : trials) {
-        rows.push_back({{"labels_per_class", t.per_class}, {"train_images", t.train_images}, {"method", t.method}, {"steps", t.steps},
-                        {"val_accuracy", t.val_accuracy}, {"test_accuracy", t.test_accuracy}, {"seconds", t.seconds}});
+        rows.push_back({{"labels_per_class", t.per_class},
+                        {"train_images", t.train_images},
+                        {"method", t.method},
+                        {"steps", t.steps},
+                        {"val_accuracy", t.val_accuracy},
+                        {"test_accuracy", t.test_accuracy},
+                        {"seconds", t.seconds}});
     }
     const dl::RunDirectory run(s.out_dir);
-    dl::plot_lines(run.file("labels.png"), curves, {"Chapter 6: test accuracy against labelled digits per class", "labelled images per class", "test accuracy", true});
+    dl::plot_lines(run.file("labels.png"), curves,
+                   {"Chapter 6: test accuracy against labelled digits per class", "labelled images per class", "test accuracy", true});
     const nlohmann::json results = {{"experiment", "labels"}, {"epochs_of_steps", s.epochs}, {"batch_size", s.batch_size}, {"rows", rows}};
     run.save_table(table, results.dump(2) + "\n");
     std::cout << "\ntable.md, results.json and labels.png in " << s.out_dir << "/\n";
@@ -135,17 +141,26 @@ void run_imbalance(const Settings& s, const dl::DataSplits& all) {
     nlohmann::json rows = nlohmann::json::array();
     for (std::size_t k = 0; k < 2; ++k) {
         const dl::ConfusionMatrix& cm = confusions[k];
-        rows.push_back({{"loss", k == 0 ? "ce" : "focal"}, {"test_accuracy", trials[k].test_accuracy}, {"rare_precision", cm.precision(rare)},
-                        {"rare_recall", cm.recall(rare)}, {"rare_f1", cm.f_beta(rare, 1.0)}, {"rare_f2", cm.f_beta(rare, 2.0)},
-                        {"f1", f1[k]}, {"seconds", trials[k].seconds}});
+        rows.push_back({{"loss", k == 0 ? "ce" : "focal"},
+                        {"test_accuracy", trials[k].test_accuracy},
+                        {"rare_precision", cm.precision(rare)},
+                        {"rare_recall", cm.recall(rare)},
+                        {"rare_f1", cm.f_beta(rare, 1.0)},
+                        {"rare_f2", cm.f_beta(rare, 2.0)},
+                        {"f1", f1[k]},
+                        {"seconds", trials[k].seconds}});
     }
     table.add_row({"test accuracy", dl::fixed(trials[0].test_accuracy, 4), dl::fixed(trials[1].test_accuracy, 4)});
     table.add_row({"rare: precision", dl::fixed(confusions[0].precision(rare), 4), dl::fixed(confusions[1].precision(rare), 4)});
     table.add_row({"rare: recall", dl::fixed(confusions[0].recall(rare), 4), dl::fixed(confusions[1].recall(rare), 4)});
     table.add_row({"rare: F2", dl::fixed(confusions[0].f_beta(rare, 2.0), 4), dl::fixed(confusions[1].f_beta(rare, 2.0), 4)});
     const dl::RunDirectory run(s.out_dir);
-    const nlohmann::json results = {{"experiment", "imbalance"}, {"rare_class", all.train.class_names[std::size_t(rare)]}, {"fraction", 0.05},
-                                    {"train_images", splits.train.size()}, {"focal_gamma", s.focal_gamma}, {"rows", rows}};
+    const nlohmann::json results = {{"experiment", "imbalance"},
+                                    {"rare_class", all.train.class_names[std::size_t(rare)]},
+                                    {"fraction", 0.05},
+                                    {"train_images", splits.train.size()},
+                                    {"focal_gamma", s.focal_gamma},
+                                    {"rows", rows}};
     run.save_table(table, results.dump(2) + "\n");
     std::cout << "\ntable.md and results.json in " << s.out_dir << "/\n";
 }

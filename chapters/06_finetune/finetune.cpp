@@ -32,7 +32,8 @@ std::string digits_folder(const Settings& s) {
     if (!s.data_dir.empty()) return s.data_dir;
     const std::string dir = default_digits_dir();
     if (!std::filesystem::is_directory(dir))
-        throw std::runtime_error(dir + ": the digits are not there yet; run datasets/fetch_digits.sh (`./book run 06` does it on first use), or pass --data DIR");
+        throw std::runtime_error(
+            dir + ": the digits are not there yet; run datasets/fetch_digits.sh (`./book run 06` does it on first use), or pass --data DIR");
     return dir;
 }
 
@@ -77,7 +78,7 @@ std::unique_ptr<FinetuneNet> build_model(const Settings& s, Method method, std::
     // Pointers to the parameters: they stay valid when the cut moves the layers into the body.
     FinetuneNet::Stages stages = {stage1, resnet.stage_parameters(2), resnet.stage_parameters(3)};
     dl::BodyAndHead<float> parts = dl::cut_at_global_pool(std::move(resnet));  // drops the 10 Fashion classes
-    const std::size_t features = std::size_t(4 * resnet20.width);             // the pool's output, (N, 64)
+    const std::size_t features = std::size_t(4 * resnet20.width);              // the pool's output, (N, 64)
     return std::make_unique<FinetuneNet>(std::move(parts.body), dl::make_head<float>(features, s.hidden, classes, s.dropout, rng), std::move(stages));
 }
 //! [build_model]
@@ -85,9 +86,7 @@ std::unique_ptr<FinetuneNet> build_model(const Settings& s, Method method, std::
 namespace {
 
 /// γ of the focal loss the settings ask for, or 0 for cross-entropy.
-double focal_gamma(const Settings& s) {
-    return s.loss == Loss::focal ? s.focal_gamma : 0.0;
-}
+double focal_gamma(const Settings& s) { return s.loss == Loss::focal ? s.focal_gamma : 0.0; }
 
 /// The body's parameters in three groups, input side first — ResNet-20's stem with its
 /// first stage, its second stage, its third — then the head's.
@@ -182,8 +181,8 @@ dl::DataSplits load_training_data(const Settings& s) {
         throw std::invalid_argument("--labels-per-class " + std::to_string(s.labels_per_class) + ": in " + dir + "/train, " + error.what());
     }
     if (s.train_size > splits.train.size()) {
-        throw std::invalid_argument("--train-size " + std::to_string(s.train_size) + ": " + dir + "/train gives " + std::to_string(splits.train.size()) +
-                                    " training images; use at most that, or 0 for all");
+        throw std::invalid_argument("--train-size " + std::to_string(s.train_size) + ": " + dir + "/train gives " +
+                                    std::to_string(splits.train.size()) + " training images; use at most that, or 0 for all");
     }
     if (s.train_size > 0) splits.train = dl::random_subset(splits.train, s.train_size, s.seed + 1);
     return splits;

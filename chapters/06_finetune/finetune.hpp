@@ -43,17 +43,17 @@ const std::map<std::string, Method>& method_names();
 
 /// Every knob of the chapter-6 program. The defaults are the chapter's main run.
 struct Settings : dl::TrainingSettings {
-    std::string pretrained;         ///< chapter 4's checkpoint ("" = the committed one, ch04::committed_checkpoint_path())
+    std::string pretrained;  ///< chapter 4's checkpoint ("" = the committed one, ch04::committed_checkpoint_path())
     Method method = Method::finetune;
-    std::size_t labels_per_class = 0;  ///< 0 = every training image; else this many of each class
-    double head_share = 0.25;       ///< finetune: the fraction of the epochs with the body frozen (at least one epoch unless 0)
-    double finetune_lr = 1e-3;      ///< finetune, after unfreezing: the head's rate; the body's groups get less
-    double lr_ratio = 100;          ///< finetune: the first body group's rate is finetune_lr / lr_ratio
-    std::size_t hidden = 256;       ///< width of the head's hidden layer
-    double dropout = 0.5;           ///< the head's second dropout (the first has half of it)
-    Loss loss = Loss::ce;           ///< what the training steps minimize
-    double focal_gamma = 2.0;       ///< γ of the focal loss
-    std::size_t min_steps = 0;      ///< if > 0, at least this many steps: small sets get more epochs (the experiments' equal budget)
+    std::size_t labels_per_class = 0;     ///< 0 = every training image; else this many of each class
+    double head_share = 0.25;             ///< finetune: the fraction of the epochs with the body frozen (at least one epoch unless 0)
+    double finetune_lr = 1e-3;            ///< finetune, after unfreezing: the head's rate; the body's groups get less
+    double lr_ratio = 100;                ///< finetune: the first body group's rate is finetune_lr / lr_ratio
+    std::size_t hidden = 256;             ///< width of the head's hidden layer
+    double dropout = 0.5;                 ///< the head's second dropout (the first has half of it)
+    Loss loss = Loss::ce;                 ///< what the training steps minimize
+    double focal_gamma = 2.0;             ///< γ of the focal loss
+    std::size_t min_steps = 0;            ///< if > 0, at least this many steps: small sets get more epochs (the experiments' equal budget)
     std::size_t min_epoch_images = 2048;  ///< a smaller training set is repeated within each epoch up to this many images
 
     Settings() {

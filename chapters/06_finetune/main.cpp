@@ -26,5 +26,8 @@ void run_main(const ch06::Settings& settings) {
 }  // namespace
 
 int main(int argc, char** argv) {
-    return dl::run_chapter<ch06::Settings>(argc, argv, {ch06::parse_command_line, run_main, [](const std::string& name, const ch06::Settings& s) { ch06::run_experiment(name, s, ch06::load_training_data(s)); }, ch06::run_predict});
+    return dl::run_chapter<ch06::Settings>(
+        argc, argv,
+        {ch06::parse_command_line, run_main,
+         [](const std::string& name, const ch06::Settings& s) { ch06::run_experiment(name, s, ch06::load_training_data(s)); }, ch06::run_predict});
 }

@@ -48,8 +48,8 @@ void save_examples(const dl::ImageDataset& train, const std::string& path, int p
 
 void print_plan(const Settings& s, const dl::DataSplits& splits, FinetuneNet& model) {
     const std::size_t classes = splits.train.class_names.size();
-    std::cout << "Chapter 6: ResNet-20 body (" << (s.method == Method::scratch ? "random weights" : "pretrained on Fashion-MNIST") << ") + new head for "
-              << classes << " classes; method " << method_name(s.method) << "; " << splits.train.size() << " training images, "
+    std::cout << "Chapter 6: ResNet-20 body (" << (s.method == Method::scratch ? "random weights" : "pretrained on Fashion-MNIST")
+              << ") + new head for " << classes << " classes; method " << method_name(s.method) << "; " << splits.train.size() << " training images, "
               << splits.validation.size() << " validation, " << splits.test.size() << " test\n"
               << "  body: " << dl::parameter_count(model.body()) << " parameters, head: " << dl::parameter_count(model.head()) << "\n"
               << "head:\n"
@@ -59,24 +59,41 @@ void print_plan(const Settings& s, const dl::DataSplits& splits, FinetuneNet& mo
 
 void report_main_run(const Settings& s, const dl::DataSplits& splits, FinetuneNet& model, const FinetuneOutcome& outcome) {
     const std::size_t classes = splits.train.class_names.size();
-    print_test_report(outcome.test.predictions, splits.test, dl::RunDirectory(s.out_dir).file("confusion.png"), "Chapter 6: " + method_name(s.method) + ", test images");
+    print_test_report(outcome.test.predictions, splits.test, dl::RunDirectory(s.out_dir).file("confusion.png"),
+                      "Chapter 6: " + method_name(s.method) + ", test images");
 
     dl::save_history(s.out_dir, outcome.history, "history", "Chapter 6: " + method_name(s.method));
     const dl::RunDirectory run(s.out_dir);
     dl::save_checkpoint(run.file("model.ckpt"), model, architecture_tag(s, classes));
-    const nlohmann::json results = {
-        {"chapter", "06_finetune"},      {"method", method_name(s.method)},          {"test_accuracy", outcome.test.accuracy},
-        {"test_loss", outcome.test.loss}, {"final_val_accuracy", outcome.history.back().val_accuracy},
-        {"seconds", outcome.seconds},     {"steps", outcome.steps},                   {"epochs", outcome.history.size()},
-        {"head_share", s.head_share},     {"lr", s.lr},                               {"finetune_lr", s.finetune_lr},
-        {"lr_ratio", s.lr_ratio},         {"optimizer", s.optimizer},                 {"decay", s.decay},
-        {"batch_size", s.batch_size},     {"weight_decay", s.weight_decay},           {"hidden", s.hidden},
-        {"dropout", s.dropout},           {"loss", dl::name_of(loss_names(), s.loss)},                         {"focal_gamma", s.focal_gamma},
-        {"labels_per_class", s.labels_per_class}, {"train_images", splits.train.size()}, {"classes", splits.train.class_names},
-        {"seed", s.seed},                 {"threads", s.threads},                     {"pretrained", s.method == Method::scratch ? "" : s.pretrained}};
+    const nlohmann::json results = {{"chapter", "06_finetune"},
+                                    {"method", method_name(s.method)},
+                                    {"test_accuracy", outcome.test.accuracy},
+                                    {"test_loss", outcome.test.loss},
+                                    {"final_val_accuracy", outcome.history.back().val_accuracy},
+                                    {"seconds", outcome.seconds},
+                                    {"steps", outcome.steps},
+                                    {"epochs", outcome.history.size()},
+                                    {"head_share", s.head_share},
+                                    {"lr", s.lr},
+                                    {"finetune_lr", s.finetune_lr},
+                                    {"lr_ratio", s.lr_ratio},
+                                    {"optimizer", s.optimizer},
+                                    {"decay", s.decay},
+                                    {"batch_size", s.batch_size},
+                                    {"weight_decay", s.weight_decay},
+                                    {"hidden", s.hidden},
+                                    {"dropout", s.dropout},
+                                    {"loss", dl::name_of(loss_names(), s.loss)},
+                                    {"focal_gamma", s.focal_gamma},
+                                    {"labels_per_class", s.labels_per_class},
+                                    {"train_images", splits.train.size()},
+                                    {"classes", splits.train.class_names},
+                                    {"seed", s.seed},
+                                    {"threads", s.threads},
+                                    {"pretrained", s.method == Method::scratch ? "" : s.pretrained}};
     run.write("results.json", results.dump(2) + "\n");
-    std::cout << "\nresults.json, history.csv, loss.png, accuracy.png, confusion.png, examples.png (training images per class) and model.ckpt in " << s.out_dir << "/  (" << dl::fixed(outcome.seconds, 1)
-              << " s)\n";
+    std::cout << "\nresults.json, history.csv, loss.png, accuracy.png, confusion.png, examples.png (training images per class) and model.ckpt in "
+              << s.out_dir << "/  (" << dl::fixed(outcome.seconds, 1) << " s)\n";
     std::cout << "test accuracy: " << dl::fixed(outcome.test.accuracy, 4) << "\n";
 }
 

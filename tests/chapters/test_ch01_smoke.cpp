@@ -56,6 +56,5 @@ TEST_CASE("chapter 1: the same seed gives the same run and the checkpoint reload
     dl::load_checkpoint(dir.file("a.ckpt"), model, ch01::architecture_name(settings.hidden));
     CHECK(dl::evaluate(model, splits.validation).loss == Approx(first.history.back().val_loss).epsilon(1e-6));
     dl::Sequential<float> wider = ch01::build_mlp({512, 128}, dl::Init::he, rng);
-    CHECK_THROWS_WITH(dl::load_checkpoint(dir.file("a.ckpt"), wider, ch01::architecture_name({512, 128})),
-                      dltest::contains("mlp-784-256-128-10"));
+    CHECK_THROWS_WITH(dl::load_checkpoint(dir.file("a.ckpt"), wider, ch01::architecture_name({512, 128})), dltest::contains("mlp-784-256-128-10"));
 }

@@ -46,7 +46,8 @@ TEST_CASE("chapter 2: --predict loads the checkpoint it is given, or says how to
     // The classic form's checkpoint is refused for the modern form, by its tag.
     ch02::LeNet5 classic = ch02::build_lenet(true, rng);
     dl::save_checkpoint(dir.file("classic.ckpt"), classic, ch02::architecture_tag(true));
-    CHECK_THROWS_WITH(ch02::run_predict({{dir.file("block.png")}, dir.file("classic.ckpt"), ""}, s, dir.file("out")), dltest::contains("lenet5-classic"));
+    CHECK_THROWS_WITH(ch02::run_predict({{dir.file("block.png")}, dir.file("classic.ckpt"), ""}, s, dir.file("out")),
+                      dltest::contains("lenet5-classic"));
     // Without --checkpoint and without a main run, it says how to train one.
     const std::string missing = dir.file("no-such-run/model.ckpt");
     CHECK_THROWS_WITH(dl::predict_checkpoint({{dir.file("block.png")}, "", ""}, missing, "", "./book run 02 (about 2 minutes)"),

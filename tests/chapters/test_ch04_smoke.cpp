@@ -10,8 +10,8 @@
 
 #include "../support/temp_dir.hpp"
 
-#include "../support/catch_compat.hpp"
 #include <nlohmann/json.hpp>
+#include "../support/catch_compat.hpp"
 
 #include <xtensor/xview.hpp>
 
@@ -191,7 +191,8 @@ TEST_CASE("chapter 4: --predict names the file it cannot read or find an object 
     std::ofstream(dir.file("notes.txt")) << "not an image\n";
     CHECK_THROWS_WITH(ch04::run_predict({{dir.file("notes.txt")}, "", ""}, dir.path()), dltest::contains(dir.file("notes.txt")));
     dl::write_png(dir.file("blank.png"), dl::Image8{8, 8, 1, std::vector<std::uint8_t>(64, 255), 8});
-    CHECK_THROWS_WITH(ch04::run_predict({{dir.file("blank.png")}, "", ""}, dir.path()), dltest::contains(dir.file("blank.png") + ": prepare_like_fashion_mnist: nothing"));
+    CHECK_THROWS_WITH(ch04::run_predict({{dir.file("blank.png")}, "", ""}, dir.path()),
+                      dltest::contains(dir.file("blank.png") + ": prepare_like_fashion_mnist: nothing"));
 }
 
 TEST_CASE("chapter 4: --predict saves a panel for each image, named after it", "[ch04][predict]") {
@@ -221,12 +222,13 @@ TEST_CASE("chapter 4: --class chooses the class Grad-CAM and the saliency map ex
     const dl::PhotoPrediction named = dl::predict_photo(classifier, photo, other);
     CHECK(named.explained == other);
     CHECK(named.ranked.front().label == top.ranked.front().label);  // the ranking does not depend on it
-    CHECK(top.grad_cam_size == "7x7");  // the last stage's maps
+    CHECK(top.grad_cam_size == "7x7");                              // the last stage's maps
     CHECK(named.grad_cam != top.grad_cam);
     CHECK(named.saliency != top.saliency);
     dltest::TempDir dir("predict-class");
     dl::write_png(dir.file("block.png"), photo);
-    CHECK_THROWS_WITH(ch04::run_predict({{dir.file("block.png")}, "", "Sock"}, dir.path()), dltest::contains("--class: 'Sock' is not one of this model's classes (T-shirt/top, Trouser"));
+    CHECK_THROWS_WITH(ch04::run_predict({{dir.file("block.png")}, "", "Sock"}, dir.path()),
+                      dltest::contains("--class: 'Sock' is not one of this model's classes (T-shirt/top, Trouser"));
 }
 
 namespace {
@@ -271,7 +273,8 @@ TEST_CASE("chapter 4: --predict reads BMP as well as PNG, with the same answer",
     dl::Rng rng(1);
     dl::Sequential<float> model = ch04::build_resnet(a, rng);
     dl::load_checkpoint(ch04::committed_checkpoint_path(), model, ch04::architecture_tag(a));
-    const dl::PhotoClassifier classifier{dl::layers_of(model), ch04::training_normalization(), dl::DatasetForm::fashion_mnist, dl::fashion_mnist_classes()};
+    const dl::PhotoClassifier classifier{dl::layers_of(model), ch04::training_normalization(), dl::DatasetForm::fashion_mnist,
+                                         dl::fashion_mnist_classes()};
     const int from_png = dl::predict_photo(classifier, shirt).ranked[0].label;
     CHECK(dl::predict_photo(classifier, dl::read_png(dir.file("shirt.bmp"))).ranked[0].label == from_png);
 }

@@ -3,8 +3,8 @@
 // decoder's checkpoint, and a small one learns to segment a few real Fashion scenes.
 #include <cmath>
 
-#include "segmentation_task.hpp"
 #include "resnet.hpp"
+#include "segmentation_task.hpp"
 
 #include "dl/data/augment.hpp"
 #include "dl/data/fashion_mnist.hpp"
@@ -47,7 +47,8 @@ TEST_CASE("chapter 5: parameter counts of one-level width-2 networks worked by h
     // Decoder with the skip, 4→2: 4·2·9 + 2·2·9 + 8 = 116; without, 2→2: 2·2·9·2 + 8 = 80.
     // Head 1x1, 2→11 with bias: 33.
     dl::Rng rng(2);
-    ch05::UNet<float> unet(tiny(ch05::Decoder::unet), rng), transpose(tiny(ch05::Decoder::transpose), rng), upsample(tiny(ch05::Decoder::upsample), rng);
+    ch05::UNet<float> unet(tiny(ch05::Decoder::unet), rng), transpose(tiny(ch05::Decoder::transpose), rng),
+        upsample(tiny(ch05::Decoder::upsample), rng);
     CHECK(dl::parameter_count(unet) == 62 + 232 + 34 + 116 + 33);
     CHECK(dl::parameter_count(transpose) == 62 + 232 + 34 + 80 + 33);
     CHECK(dl::parameter_count(upsample) == 62 + 232 + 74 + 80 + 33);
@@ -79,8 +80,10 @@ TEST_CASE("chapter 5: test-time flip averaging makes the prediction mirror with 
         const dl::Tensor<float> direct = ch05::predict_scores(net, images, flip_average);
         const float gap = xt::amax(xt::abs(direct - of_mirror))();
         INFO("flip_average " << flip_average);
-        if (flip_average) CHECK(gap < 1e-5f);
-        else CHECK(gap > 1e-3f);  // the property is not free: a random network breaks it
+        if (flip_average)
+            CHECK(gap < 1e-5f);
+        else
+            CHECK(gap > 1e-3f);  // the property is not free: a random network breaks it
     }
 }
 
@@ -89,7 +92,7 @@ TEST_CASE("chapter 5: a ResNet encoder: chapter 4's weights in place, hand-count
     ch04::ResNet<float> resnet = ch04::build_resnet(ch04::Architecture{}, rng);  // ResNet-20, width 16
     const std::size_t resnet_parameters = dl::parameter_count(resnet);
     const dl::Tensor<float> stage2_conv = resnet.parameters()[0]->value;  // the stem's weights
-    ch05::Architecture a;  // the default: ResNet-20 encoder, 2 levels of 16 and 32 channels, skips
+    ch05::Architecture a;                                                 // the default: ResNet-20 encoder, 2 levels of 16 and 32 channels, skips
     ch05::UNet<float> unet(a, std::move(resnet), rng);
     // The encoder keeps every weight but the linear layer's 64·10 + 10. The decoder: up 64→32
     // (2×2 transposed, 64·32·4 + 32), block 64→32 (64·32·9 + 32·32·9 + 2·2·32), up 32→16
@@ -173,7 +176,8 @@ TEST_CASE("chapter 5: a width-4 U-Net learns to segment 300 real scenes", "[ch05
     const auto before = ch05::evaluate_segmentation(net, data.validation, 11);
     const auto history = ch05::train_unet(net, s, data);
     const auto after = ch05::evaluate_segmentation(net, data.test, 11);
-    INFO("val loss " << before.loss << " -> " << history.back().val_loss << ", test pixel accuracy " << after.pixel_accuracy << ", mIoU " << after.mean_iou);
+    INFO("val loss " << before.loss << " -> " << history.back().val_loss << ", test pixel accuracy " << after.pixel_accuracy << ", mIoU "
+                     << after.mean_iou);
     CHECK(history.back().val_loss < 0.6 * before.loss);
     CHECK(history.back().train_loss < history.front().train_loss);
     CHECK(after.class_iou[0] > 0.8);  // background found
@@ -198,7 +202,8 @@ TEST_CASE("chapter 5: --predict labels every pixel of a photo and draws the mask
     double covered = 0;
     for (const auto& share : rows[0]["shares"].items()) covered += share.value().get<double>();
     CHECK(covered <= 1.0);
-    CHECK_THROWS_WITH(ch05::run_predict({{scene}, dir.file("unet.ckpt"), "Bag"}, s, dir.file("out")), dltest::contains("--class: chapter 5 labels every pixel"));
+    CHECK_THROWS_WITH(ch05::run_predict({{scene}, dir.file("unet.ckpt"), "Bag"}, s, dir.file("out")),
+                      dltest::contains("--class: chapter 5 labels every pixel"));
 }
 
 TEST_CASE("chapter 5: the scene flips mirror each image and its mask together, about half of them", "[ch05]") {

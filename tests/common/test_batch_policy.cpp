@@ -108,7 +108,7 @@ TEST_CASE("make_soft_targets: mixup blends images and targets - smoothing - none
     // holds λ·i + (1 − λ)·j for one partner j and one λ shared by the batch, and its target
     // row is λ·onehot(i mod 3) + (1 − λ)·onehot(j mod 3).
     for (std::size_t i = 0; i < batch.images.size(); ++i) batch.images.data()[i] = float(i / 24);  // image i is all i
-    const dl::Tensor<float> mixed = dl::make_soft_targets(3, 0.4, 0.0, 2)(batch);              // (5, 3)
+    const dl::Tensor<float> mixed = dl::make_soft_targets(3, 0.4, 0.0, 2)(batch);                  // (5, 3)
     REQUIRE(dl::shape_of(mixed) == dl::Shape{5, 3});
     bool changed = false;
     for (std::size_t i = 0; i < 5; ++i) {
@@ -138,7 +138,7 @@ TEST_CASE("fit: one-hot soft targets train exactly like hard labels - the augmen
     dl::FitOptions soft = hard;
     int calls = 0;
     soft.augment = [&calls](dl::Batch&) { ++calls; };
-    const std::vector<double> a = train_losses(hard), b = train_losses(soft, [](dl::Batch& batch) { return dl::one_hot(batch.labels, 3); });
+    const std::vector<double> a = train_losses(hard), b = train_losses(soft, [](dl::Batch&batch) { return dl::one_hot(batch.labels, 3); });
     REQUIRE(a.size() == 3);
     for (std::size_t e = 0; e < 3; ++e) CHECK(b[e] == Approx(a[e]).epsilon(1e-6));
     CHECK(a.back() < a.front());

@@ -102,8 +102,10 @@ TEST_CASE("DataLoader: every example once per epoch - reshuffled - seeded - last
         CHECK(sizes == std::vector<std::size_t>{4, 4, 2});
         CHECK(std::set<int>(seen.begin(), seen.end()).size() == 10);
         CHECK(seen == twin_seen);  // same seed, same order
-        if (epoch == 0) first_epoch = seen;
-        else CHECK(seen != first_epoch);  // a new order each epoch
+        if (epoch == 0)
+            first_epoch = seen;
+        else
+            CHECK(seen != first_epoch);  // a new order each epoch
     }
 }
 

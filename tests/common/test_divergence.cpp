@@ -6,8 +6,8 @@
 #include "dl/layers/sequential.hpp"
 #include "dl/optim/gradient_clipping.hpp"
 #include "dl/optim/sgd.hpp"
-#include "dl/train/divergence_guard.hpp"
 #include "dl/train/classification_task.hpp"
+#include "dl/train/divergence_guard.hpp"
 #include "dl/train/fit.hpp"
 
 #include "../support/catch_compat.hpp"
@@ -36,7 +36,8 @@ struct SmallProblem {
         for (float& v : data.images) v = float(rng.normal(0.0, 1.0));
         for (std::size_t i = 0; i < 256; ++i) {
             int best = 0;
-            for (int k = 1; k < 4; ++k) if (data.images(i, 0, 0, k) > data.images(i, 0, 0, best)) best = k;
+            for (int k = 1; k < 4; ++k)
+                if (data.images(i, 0, 0, k) > data.images(i, 0, 0, best)) best = k;
             data.labels.push_back(best);
         }
         data.class_names = {"a", "b", "c", "d"};
@@ -63,7 +64,7 @@ TEST_CASE("global gradient norm and clipping, by hand", "[divergence][optim]") {
 TEST_CASE("the divergence guard names the step, the epoch and the first non-finite parameter", "[divergence]") {
     TwoParameters p;
     dl::DivergenceGuard guard;
-    guard.check_step(1, 1, 10, 2.3, 13.0, p.all(), 0.1);  // a normal first step
+    guard.check_step(1, 1, 10, 2.3, 13.0, p.all(), 0.1);    // a normal first step
     guard.check_step(1, 2, 10, 150.0, 13.0, p.all(), 0.1);  // 65 times the first: not yet exploded
     CHECK_THROWS_WITH(guard.check_step(1, 3, 10, std::nan(""), 13.0, p.all(), 0.1),
                       dltest::contains("training diverged at step 3 of 10 in epoch 1: the loss is nan"));

@@ -8,11 +8,11 @@
 #include "dl/layers/linear.hpp"
 #include "dl/layers/surgery.hpp"
 #include "dl/layers/transfer_model.hpp"
+#include "dl/losses/focal_loss.hpp"
 #include "dl/optim/discriminative.hpp"
 #include "dl/optim/sgd.hpp"
 #include "dl/train/classification_task.hpp"
 #include "dl/train/fit.hpp"
-#include "dl/losses/focal_loss.hpp"
 
 #include "../support/gradcheck.hpp"
 

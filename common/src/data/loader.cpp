@@ -2,9 +2,9 @@
 
 #include <algorithm>
 #include <cstring>
-#include <string>
 #include <numeric>
 #include <stdexcept>
+#include <string>
 
 namespace dl {
 
@@ -13,11 +13,17 @@ DataLoader::DataLoader(const ImageDataset& data, std::size_t batch_size, bool sh
 
 DataLoader::DataLoader(const Tensor<float>& images, const std::vector<int>& labels, std::size_t batch_size, bool shuffle, std::uint64_t seed,
                        bool drop_last)
-    : images_(images), labels_(labels), size_(images.dimension() == 0 ? 0 : images.shape(0)), batch_size_(batch_size), shuffle_(shuffle),
-      drop_last_(drop_last), rng_(seed) {
+    : images_(images),
+      labels_(labels),
+      size_(images.dimension() == 0 ? 0 : images.shape(0)),
+      batch_size_(batch_size),
+      shuffle_(shuffle),
+      drop_last_(drop_last),
+      rng_(seed) {
     if (batch_size == 0) throw std::invalid_argument("DataLoader: batch size must be at least 1");
     if (size_ == 0 ? !labels.empty() : labels.size() % size_ != 0)
-        throw std::invalid_argument("DataLoader: " + std::to_string(labels.size()) + " labels do not divide among " + std::to_string(size_) + " images");
+        throw std::invalid_argument("DataLoader: " + std::to_string(labels.size()) + " labels do not divide among " + std::to_string(size_) +
+                                    " images");
     order_.resize(size_);
     std::iota(order_.begin(), order_.end(), std::size_t{0});
     position_ = order_.size();  // nothing to read until start_epoch()
@@ -46,8 +52,6 @@ bool DataLoader::next(Batch& batch) {
     return true;
 }
 
-std::size_t DataLoader::batches_per_epoch() const {
-    return drop_last_ ? size_ / batch_size_ : (size_ + batch_size_ - 1) / batch_size_;
-}
+std::size_t DataLoader::batches_per_epoch() const { return drop_last_ ? size_ / batch_size_ : (size_ + batch_size_ - 1) / batch_size_; }
 
 }  // namespace dl

@@ -42,7 +42,7 @@ void scale_learning_rates(Optimizer<float>& optimizer, const std::vector<double>
 
 /// A diverged step or validation: rethrows unless the options ask to record it.
 void note_divergence(const TrainingDiverged& error, const FitOptions& options) {  // called inside a catch block
-    if (options.stop_when_diverged) throw;  // the exception being handled, unchanged
+    if (options.stop_when_diverged) throw;                                        // the exception being handled, unchanged
     std::fprintf(stderr, "warning: %s; this run ends here, recorded as diverged\n", error.reason().c_str());
 }
 
@@ -94,7 +94,9 @@ std::vector<EpochRecord> fit(Layer<float>& model, Optimizer<float>& optimizer, D
         bool diverged = false;
         try {
             while (train.next(batch)) {
-                if (options.lr_factor) scale_learning_rates(optimizer, initial_lr, options.lr_factor((double(epoch - 1) * double(batches) + double(step)) / total_steps));
+                if (options.lr_factor)
+                    scale_learning_rates(optimizer, initial_lr,
+                                         options.lr_factor((double(epoch - 1) * double(batches) + double(step)) / total_steps));
                 if (options.augment) options.augment(batch);
                 task.prepare(batch);
                 //! [training_step]

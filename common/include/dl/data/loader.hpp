@@ -52,9 +52,9 @@ public:
     std::size_t batches_per_epoch() const;
 
 private:
-    const Tensor<float>& images_;   // (N, C, H, W)
+    const Tensor<float>& images_;     // (N, C, H, W)
     const std::vector<int>& labels_;  // (N·L)
-    std::size_t size_;              // N
+    std::size_t size_;                // N
     std::size_t batch_size_;
     bool shuffle_, drop_last_;
     Rng rng_;

@@ -51,10 +51,10 @@ public:
 private:
     const ImageDataset& validation_;
     std::size_t eval_batch_;
-    SoftTargets soft_targets_;                              // empty: the hard labels
-    Tensor<float> targets_;                                 // (B, K) of the batch last prepared
+    SoftTargets soft_targets_;  // empty: the hard labels
+    Tensor<float> targets_;     // (B, K) of the batch last prepared
     std::unique_ptr<SoftmaxCrossEntropy<float>> cross_entropy_;
-    std::unique_ptr<FocalLoss<float>> focal_;               // null: cross-entropy
+    std::unique_ptr<FocalLoss<float>> focal_;  // null: cross-entropy
 };
 
 }  // namespace dl

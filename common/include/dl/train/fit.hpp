@@ -34,7 +34,7 @@ struct EpochRecord {
 /// Settings of fit(). What the steps minimize and measure is the Task's; these are the
 /// loop's own.
 struct FitOptions {
-    int epochs = 10;   ///< Passes over the training data.
+    int epochs = 10;      ///< Passes over the training data.
     bool verbose = true;  ///< Progress bar and per-epoch table.
     /// Learning-rate multiplier as a function of training progress in [0, 1): before every
     /// step, each parameter group's rate is set to its initial rate times this factor, so

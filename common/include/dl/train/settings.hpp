@@ -13,25 +13,25 @@ namespace dl {
 
 /// Settings common to every chapter program. A chapter extends it with its own fields.
 struct TrainingSettings {
-    int epochs = 10;                   ///< passes over the training data
-    std::size_t batch_size = 128;      ///< images per gradient step
-    double lr = 1e-3;                  ///< (peak) learning rate
-    std::string optimizer = "adam";    ///< adam | adamw | sgd
-    double momentum = 0.9;             ///< SGD momentum
-    double weight_decay = 0.0;         ///< L2 (adam, sgd) or decoupled (adamw) weight decay
-    std::string decay = "linear";      ///< learning-rate schedule, by name (see make_schedule())
-    std::uint64_t seed = 1;            ///< one seed drives initialization, split and shuffling
-    std::string data_dir;              ///< dataset folder ("" = find it)
-    std::size_t train_size = 0;        ///< 0 = every training image; else a random subset
-    std::size_t val_size = 5000;       ///< training images held out for validation
-    std::string out_dir;               ///< where results, plots and checkpoints go
-    int threads = 2;                   ///< BLAS threads
-    bool verbose = true;               ///< progress bar and epoch table
-    std::string augment = "none";      ///< none | flip | flip-crop | flip-crop-erase (see make_augmentation())
-    double mixup = 0.0;                ///< mixup's α (0 = off)
-    double label_smoothing = 0.0;      ///< ε of label smoothing (0 = plain one-hot targets)
-    double clip_grad_norm = 0.0;       ///< largest global gradient norm of a step (0 = no clipping)
-    bool stop_when_diverged = true;    ///< false: a diverged run ends and is recorded as such (experiments)
+    int epochs = 10;                 ///< passes over the training data
+    std::size_t batch_size = 128;    ///< images per gradient step
+    double lr = 1e-3;                ///< (peak) learning rate
+    std::string optimizer = "adam";  ///< adam | adamw | sgd
+    double momentum = 0.9;           ///< SGD momentum
+    double weight_decay = 0.0;       ///< L2 (adam, sgd) or decoupled (adamw) weight decay
+    std::string decay = "linear";    ///< learning-rate schedule, by name (see make_schedule())
+    std::uint64_t seed = 1;          ///< one seed drives initialization, split and shuffling
+    std::string data_dir;            ///< dataset folder ("" = find it)
+    std::size_t train_size = 0;      ///< 0 = every training image; else a random subset
+    std::size_t val_size = 5000;     ///< training images held out for validation
+    std::string out_dir;             ///< where results, plots and checkpoints go
+    int threads = 2;                 ///< BLAS threads
+    bool verbose = true;             ///< progress bar and epoch table
+    std::string augment = "none";    ///< none | flip | flip-crop | flip-crop-erase (see make_augmentation())
+    double mixup = 0.0;              ///< mixup's α (0 = off)
+    double label_smoothing = 0.0;    ///< ε of label smoothing (0 = plain one-hot targets)
+    double clip_grad_norm = 0.0;     ///< largest global gradient norm of a step (0 = no clipping)
+    bool stop_when_diverged = true;  ///< false: a diverged run ends and is recorded as such (experiments)
 };
 
 /// The folder for a run's outputs: $BOOK_RUNS_DIR/@p run (the `book` script sets it to
@@ -62,6 +62,5 @@ void add_training_flags(CLI::App& app, TrainingSettings& settings);
 /// @param app the chapter program's command line
 /// @param settings receives the values given
 void add_regularization_flags(CLI::App& app, TrainingSettings& settings);
-
 
 }  // namespace dl

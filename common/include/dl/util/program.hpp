@@ -25,11 +25,11 @@ enum class Action {
 
 /// A chapter program's command line, as far as it is not the chapter's settings.
 struct Command {
-    Action action = Action::train;  ///< what to do
+    Action action = Action::train;    ///< what to do
     std::string experiment = "none";  ///< --experiment: its name, or "none" for the main run
-    std::string checkpoint;         ///< Action::evaluate: the saved model
-    PredictRequest predict;         ///< Action::predict: the images, the checkpoint, the class
-    std::string out_dir;            ///< where evaluate and predict write (the training runs' is in the settings)
+    std::string checkpoint;           ///< Action::evaluate: the saved model
+    PredictRequest predict;           ///< Action::predict: the images, the checkpoint, the class
+    std::string out_dir;              ///< where evaluate and predict write (the training runs' is in the settings)
 };
 
 /// Ends a program early with this exit status: after --help, or a flag CLI11 refused.
@@ -72,9 +72,9 @@ void take_training(const std::string& out_dir, Command& command);
 /// What a chapter program can do, for run_chapter(): each part a function of the chapter.
 template <class Settings>
 struct ChapterProgram {
-    std::function<Command(int, char**, Settings&)> parse_command_line;                    ///< the flags into settings
-    std::function<void(const Settings&)> train;                                           ///< the main run
-    std::function<void(const std::string&, const Settings&)> experiment;                  ///< --experiment NAME
+    std::function<Command(int, char**, Settings&)> parse_command_line;                        ///< the flags into settings
+    std::function<void(const Settings&)> train;                                               ///< the main run
+    std::function<void(const std::string&, const Settings&)> experiment;                      ///< --experiment NAME
     std::function<void(const PredictRequest&, const Settings&, const std::string&)> predict;  ///< --predict, writing to a folder
     /// --evaluate: the checkpoint, and the folder to write to (if the chapter has it)
     std::function<void(const Settings&, const std::string&, const std::string&)> evaluate = {};
